@@ -1,0 +1,113 @@
+package org.lotkeeper.types.opening;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.lotkeeper.api.AdjustmentRejectedException;
+import org.lotkeeper.api.AdjustmentRequest;
+import org.lotkeeper.api.AdjustmentType;
+import org.lotkeeper.api.CostSource;
+import org.lotkeeper.api.FieldDescriptor;
+import org.lotkeeper.api.FieldKind;
+import org.lotkeeper.api.LineSign;
+import org.lotkeeper.api.LotTarget;
+import org.lotkeeper.api.Problems;
+import org.lotkeeper.api.ProductInfo;
+import org.lotkeeper.api.ProposedLine;
+import org.lotkeeper.api.RequestLine;
+import org.lotkeeper.api.StockView;
+import org.lotkeeper.api.TypeDescriptor;
+
+/**
+ * Opening stock: puts starting quantities on the books, usually into new lots, each at a stated
+ * unit cost. Every line must be positive and give its unit cost, because opening stock has no
+ * earlier cost to inherit.
+ */
+@ApplicationScoped
+public class OpeningType implements AdjustmentType {
+
+    /** Stable id of this type. */
+    public static final String ID = "opening";
+
+    static final String REFERENCE = "reference";
+
+    private static final TypeDescriptor DESCRIPTOR = TypeDescriptor.builder(ID, "Opening stock")
+            .description("Puts starting stock on the books, into new or existing lots, each line at its unit cost.")
+            .version("1.0.0")
+            .lineSigns(LineSign.POSITIVE)
+            .createsLots(true)
+            .field(FieldDescriptor.documentField(REFERENCE, "Reference", FieldKind.TEXT,
+                    "Where the figures come from, for example the name of the count or the import file.").optional())
+            .build();
+
+    @Override
+    public TypeDescriptor describe() {
+        return DESCRIPTOR;
+    }
+
+    @Override
+    public List<ProposedLine> propose(AdjustmentRequest request, StockView stock) throws AdjustmentRejectedException {
+        Problems problems = new Problems();
+        if (request.lines().isEmpty()) {
+            problems.add("lines", null, "An opening needs at least one line.");
+        }
+
+        List<ProposedLine> proposal = new ArrayList<>();
+        for (RequestLine line : request.lines()) {
+            checkLine(line, stock, problems);
+            if (problems.isEmpty()) {
+                proposal.add(toProposedLine(line));
+            }
+        }
+
+        problems.throwIfAny();
+        return proposal;
+    }
+
+    private static void checkLine(RequestLine line, StockView stock, Problems problems) {
+        BigDecimal quantity = line.quantity();
+        if (quantity == null) {
+            problems.add(line.path("quantity"), null, "The quantity is missing.");
+        } else if (quantity.signum() <= 0) {
+            problems.add(line.path("quantity"), quantity.toPlainString(),
+                    "Opening stock must be a positive quantity.");
+        }
+        if (line.unitCost() == null) {
+            problems.add(line.path("unitCost"), null, "Opening stock needs a unit cost; enter 0 for free stock.");
+        } else if (line.unitCost().signum() < 0) {
+            problems.add(line.path("unitCost"), line.unitCost().toPlainString(), "A unit cost must not be negative.");
+        }
+        if (line.lotId() == null && line.newLot() == null) {
+            problems.add(line.path("lot"), null, "Name an existing lot or describe the new lot.");
+        }
+        if (line.lotId() != null && stock.lot(line.lotId()).isEmpty()) {
+            problems.add(line.path("lotId"), line.lotId(), "No lot has this id.");
+        }
+        if (line.newLot() != null) {
+            checkSerial(line, stock, problems);
+        }
+    }
+
+    private static void checkSerial(RequestLine line, StockView stock, Problems problems) {
+        String sku = line.newLot().productSku();
+        ProductInfo product = stock.product(sku).orElse(null);
+        if (product == null || product.tracking() != ProductInfo.Tracking.SERIAL) {
+            return;
+        }
+        String serial = line.newLot().code();
+        if (stock.serialUsed(sku, serial)) {
+            problems.add(line.path("newLot.code"), serial,
+                    "Serial number " + serial + " of " + sku + " was already used; serial numbers are never reused.");
+        }
+    }
+
+    private static ProposedLine toProposedLine(RequestLine line) {
+        LotTarget target = line.lotId() != null ? LotTarget.existing(line.lotId()) : LotTarget.create(line.newLot());
+        return ProposedLine.addition(line.index(), target, line.quantity(), CostSource.explicit(line.unitCost()))
+                .withAttributes(Map.copyOf(line.fields()));
+    }
+}
