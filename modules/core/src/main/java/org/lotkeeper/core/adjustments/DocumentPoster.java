@@ -1,0 +1,66 @@
+package org.lotkeeper.core.adjustments;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import org.lotkeeper.api.AdjustmentRequest;
+import org.lotkeeper.api.ProposedLine;
+import org.lotkeeper.api.RequestLine;
+import org.lotkeeper.core.plugins.LedgerStockView;
+import org.lotkeeper.core.plugins.RegisteredType;
+import org.lotkeeper.core.plugins.TypeInvoker;
+import org.lotkeeper.core.plugins.TypeSettingsView;
+import org.lotkeeper.core.posting.LotResolver;
+import org.lotkeeper.core.posting.PlannedLine;
+import org.lotkeeper.core.posting.PostedLine;
+import org.lotkeeper.core.posting.PostingEngine;
+import org.lotkeeper.core.support.BusinessCalendar;
+import org.lotkeeper.core.support.JsonColumns;
+
+/**
+ * Posts a draft: asks its type for lines against the stock as of the document's date, resolves
+ * them to lots and hands them to the posting engine. Runs in the caller's transaction.
+ */
+@ApplicationScoped
+class DocumentPoster {
+
+    @PersistenceContext(unitName = "lotkeeper")
+    EntityManager em;
+
+    @Inject
+    BusinessCalendar calendar;
+
+    @Inject
+    TypeInvoker invoker;
+
+    @Inject
+    LotResolver resolver;
+
+    @Inject
+    PostingEngine engine;
+
+    List<PostedLine> post(AdjustmentDocument document, RegisteredType type, TypeSettingsView settings, String user) {
+        Instant now = calendar.now();
+        document.setEffectiveAt(calendar.effectiveInstant(document.getEffectiveDate()));
+
+        List<RequestLine> requestLines = document.getLines().stream().map(RequestLineEntity::toRequestLine).toList();
+        AdjustmentRequest request = new AdjustmentRequest(document.getTypeId(), document.getEffectiveDate(),
+                JsonColumns.read(document.getFieldsJson()), requestLines, settings.forType());
+        LedgerStockView stock = new LedgerStockView(em, document.getEffectiveAt(), document.getEffectiveDate());
+
+        List<ProposedLine> proposal = invoker.propose(type, request, stock);
+        List<PlannedLine> planned = resolver.resolve(type.descriptor(), proposal, now);
+        List<PostedLine> posted = engine.post(document, planned, type.descriptor().takesFromExpiredLots(),
+                document.getEffectiveDate(), now, user);
+
+        BigDecimal valueEffect = posted.stream().map(PostedLine::value).reduce(BigDecimal.ZERO, BigDecimal::add);
+        document.markPosted(user, now, valueEffect);
+        return posted;
+    }
+}

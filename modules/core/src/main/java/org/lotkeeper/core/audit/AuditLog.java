@@ -1,0 +1,67 @@
+package org.lotkeeper.core.audit;
+
+import java.util.List;
+import java.util.logging.Logger;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+
+import org.lotkeeper.core.support.BusinessCalendar;
+
+/**
+ * Writes audit events. Each event is written in its own transaction, so a refusal stays recorded
+ * even though the refused call rolls back.
+ */
+@ApplicationScoped
+public class AuditLog {
+
+    private static final Logger LOG = Logger.getLogger(AuditLog.class.getName());
+
+    /** Outcome of an action that took effect. */
+    public static final String SUCCESS = "success";
+    /** Outcome of an action refused for lack of rights. */
+    public static final String DENIED = "denied";
+
+    @PersistenceContext(unitName = "lotkeeper")
+    EntityManager em;
+
+    @Inject
+    BusinessCalendar calendar;
+
+    @Inject
+    RequestOrigin origin;
+
+    /** Records an action; {@code detail} must not contain secrets. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void record(String user, String action, String target, String outcome, String detail) {
+        em.persist(new AuditEvent(calendar.now(), user, action, target, outcome, truncate(detail), origin.address()));
+        LOG.fine(() -> "audit user='" + user + "' action='" + action + "' target='" + target + "' outcome=" + outcome);
+    }
+
+    /** Returns the latest events, newest first, optionally only those of one user or action. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<AuditEvent> latest(String user, String action, int limit) {
+        StringBuilder jpql = new StringBuilder("SELECT e FROM AuditEvent e WHERE 1 = 1");
+        if (user != null) {
+            jpql.append(" AND e.userName = :user");
+        }
+        if (action != null) {
+            jpql.append(" AND e.action = :action");
+        }
+        var query = em.createQuery(jpql.append(" ORDER BY e.id DESC").toString(), AuditEvent.class);
+        if (user != null) {
+            query.setParameter("user", user);
+        }
+        if (action != null) {
+            query.setParameter("action", action);
+        }
+        return query.setMaxResults(limit).getResultList();
+    }
+
+    private static String truncate(String text) {
+        return text == null || text.length() <= 2000 ? text : text.substring(0, 1997) + "...";
+    }
+}

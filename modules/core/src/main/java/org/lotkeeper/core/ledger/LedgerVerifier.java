@@ -1,0 +1,91 @@
+package org.lotkeeper.core.ledger;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.logging.Logger;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+
+import org.lotkeeper.core.security.Caller;
+import org.lotkeeper.core.security.Role;
+
+/**
+ * Recomputes every lot's balance from its entries and reports drift: a stored quantity or value
+ * that differs from the sum of the entries, or a running balance that dips below zero at some
+ * effective time.
+ */
+@ApplicationScoped
+public class LedgerVerifier {
+
+    private static final Logger LOG = Logger.getLogger(LedgerVerifier.class.getName());
+
+    @PersistenceContext(unitName = "lotkeeper")
+    EntityManager em;
+
+    @Inject
+    Caller caller;
+
+    /** The verification result; {@code problems} is empty when the ledger agrees with the balances. */
+    public record Report(long lots, long entries, List<String> problems) {
+        public boolean consistent() {
+            return problems.isEmpty();
+        }
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Report verify() {
+        caller.require(Role.VIEWER, "ledger.verify", null);
+        List<String> problems = new ArrayList<>();
+
+        List<Object[]> sums = em.createQuery("SELECT l.id, l.quantity, l.value, SUM(e.quantity), SUM(e.value), COUNT(e)"
+                + " FROM Lot l LEFT JOIN LedgerEntry e ON e.lotId = l.id GROUP BY l.id, l.quantity, l.value",
+                Object[].class).getResultList();
+        long entries = 0;
+        for (Object[] row : sums) {
+            BigDecimal quantity = (BigDecimal) row[1];
+            BigDecimal value = (BigDecimal) row[2];
+            BigDecimal entryQuantity = row[3] == null ? BigDecimal.ZERO : new BigDecimal(row[3].toString());
+            BigDecimal entryValue = row[4] == null ? BigDecimal.ZERO : new BigDecimal(row[4].toString());
+            entries += ((Number) row[5]).longValue();
+            if (quantity.compareTo(entryQuantity) != 0 || value.compareTo(entryValue) != 0) {
+                problems.add("Lot " + row[0] + " stores " + quantity.toPlainString() + " / " + value.toPlainString()
+                        + " but its entries sum to " + entryQuantity.toPlainString() + " / " + entryValue.toPlainString());
+            }
+            if (quantity.signum() < 0) {
+                problems.add("Lot " + row[0] + " has a negative quantity " + quantity.toPlainString());
+            }
+        }
+        checkRunningBalances(problems);
+
+        Report report = new Report(sums.size(), entries, problems);
+        LOG.info(() -> "Ledger verified: lots=" + report.lots() + " entries=" + report.entries() + " problems="
+                + problems.size());
+        return report;
+    }
+
+    private void checkRunningBalances(List<String> problems) {
+        List<Object[]> rows = em.createQuery("SELECT e.lotId, e.quantity, e.id FROM LedgerEntry e"
+                + " ORDER BY e.lotId, e.effectiveAt, e.id", Object[].class).getResultList();
+        Long lot = null;
+        BigDecimal running = BigDecimal.ZERO;
+        boolean reported = false;
+        for (Object[] row : rows) {
+            Long lotId = ((Number) row[0]).longValue();
+            if (!lotId.equals(lot)) {
+                lot = lotId;
+                running = BigDecimal.ZERO;
+                reported = false;
+            }
+            running = running.add((BigDecimal) row[1]);
+            if (running.signum() < 0 && !reported) {
+                problems.add("Lot " + lotId + " falls to " + running.toPlainString() + " at entry " + row[2]);
+                reported = true;
+            }
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package org.lotkeeper.core.lots;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import jakarta.transaction.Transactional;
+
+import org.lotkeeper.core.ledger.LedgerEntry;
+import org.lotkeeper.core.security.Caller;
+import org.lotkeeper.core.security.Role;
+import org.lotkeeper.core.support.BusinessException;
+
+/** Reads lots and their ledger history. */
+@ApplicationScoped
+public class LotService {
+
+    @PersistenceContext(unitName = "lotkeeper")
+    EntityManager em;
+
+    @Inject
+    Caller caller;
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Lot find(long lotId) {
+        caller.require(Role.VIEWER, "lot.read", "lot " + lotId);
+        Lot lot = em.find(Lot.class, lotId);
+        if (lot == null) {
+            throw BusinessException.notFound("lotId", lotId, "Lot");
+        }
+        return lot;
+    }
+
+    /** Returns lots matching the filter, ordered by id. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Lot> list(LotFilter filter, int offset, int limit) {
+        caller.require(Role.VIEWER, "lot.list", null);
+        List<String> conditions = new ArrayList<>();
+        if (filter.productSku() != null) {
+            conditions.add("l.product.sku = :sku");
+        }
+        if (filter.locationCode() != null) {
+            conditions.add("l.location.code = :location");
+        }
+        if (filter.code() != null) {
+            conditions.add("l.code = :code");
+        }
+        if (filter.expiresBefore() != null) {
+            conditions.add("l.expiry <= :expiresBefore");
+        }
+        if (filter.expiredOn() != null) {
+            // Same rule as Expiry.isExpired: expired from the day after the last day of use.
+            conditions.add("l.expiry < :expiredOn");
+        }
+        if (filter.withStock()) {
+            conditions.add("l.quantity > 0");
+        }
+        String where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
+        TypedQuery<Lot> query = em.createQuery("SELECT l FROM Lot l" + where + " ORDER BY l.id", Lot.class);
+        if (filter.productSku() != null) {
+            query.setParameter("sku", filter.productSku());
+        }
+        if (filter.locationCode() != null) {
+            query.setParameter("location", filter.locationCode());
+        }
+        if (filter.code() != null) {
+            query.setParameter("code", filter.code());
+        }
+        if (filter.expiresBefore() != null) {
+            query.setParameter("expiresBefore", filter.expiresBefore());
+        }
+        if (filter.expiredOn() != null) {
+            query.setParameter("expiredOn", filter.expiredOn());
+        }
+        return query.setFirstResult(offset).setMaxResults(limit).getResultList();
+    }
+
+    /** Returns a lot's ledger entries in effective order. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<LedgerEntry> history(long lotId) {
+        find(lotId);
+        return em.createQuery("SELECT e FROM LedgerEntry e WHERE e.lotId = :lot ORDER BY e.effectiveAt, e.id",
+                LedgerEntry.class).setParameter("lot", lotId).getResultList();
+    }
+}

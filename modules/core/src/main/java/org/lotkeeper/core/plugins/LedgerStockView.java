@@ -1,0 +1,132 @@
+package org.lotkeeper.core.plugins;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.persistence.EntityManager;
+
+import org.lotkeeper.api.BomLine;
+import org.lotkeeper.api.LotInfo;
+import org.lotkeeper.api.ProductInfo;
+import org.lotkeeper.api.StockView;
+import org.lotkeeper.core.catalog.BomEntry;
+import org.lotkeeper.core.catalog.Location;
+import org.lotkeeper.core.catalog.Product;
+import org.lotkeeper.core.lots.Lot;
+
+/**
+ * A {@link StockView} read from the database, with balances as of an instant: a lot's current
+ * balance minus the entries that take effect after that instant.
+ */
+public final class LedgerStockView implements StockView {
+
+    private final EntityManager em;
+    private final Instant asOf;
+    private final LocalDate date;
+    private final Map<Long, LotInfo> lots = new HashMap<>();
+
+    public LedgerStockView(EntityManager em, Instant asOf, LocalDate date) {
+        this.em = em;
+        this.asOf = asOf;
+        this.date = date;
+    }
+
+    @Override
+    public LocalDate date() {
+        return date;
+    }
+
+    @Override
+    public Optional<ProductInfo> product(String sku) {
+        return productEntity(sku).map(Product::toInfo);
+    }
+
+    @Override
+    public boolean locationExists(String code) {
+        return !em.createQuery("SELECT l.id FROM Location l WHERE l.code = :code", Long.class)
+                .setParameter("code", code).setMaxResults(1).getResultList().isEmpty();
+    }
+
+    @Override
+    public Optional<LotInfo> lot(long id) {
+        LotInfo cached = lots.get(id);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        return Optional.ofNullable(em.find(Lot.class, id)).map(this::info);
+    }
+
+    @Override
+    public Optional<LotInfo> lot(String productSku, String code, String locationCode) {
+        return em.createQuery("SELECT l FROM Lot l WHERE l.product.sku = :sku AND l.code = :code"
+                        + " AND l.location.code = :location", Lot.class)
+                .setParameter("sku", productSku)
+                .setParameter("code", code)
+                .setParameter("location", locationCode)
+                .getResultStream().findFirst().map(this::info);
+    }
+
+    @Override
+    public List<LotInfo> lotsOf(String productSku) {
+        return em.createQuery("SELECT l FROM Lot l WHERE l.product.sku = :sku ORDER BY l.id", Lot.class)
+                .setParameter("sku", productSku)
+                .getResultStream().map(this::info).toList();
+    }
+
+    @Override
+    public List<BomLine> billOfMaterials(String assemblySku) {
+        return em.createQuery("SELECT b FROM BomEntry b WHERE b.assembly.sku = :sku ORDER BY b.id", BomEntry.class)
+                .setParameter("sku", assemblySku)
+                .getResultStream().map(BomEntry::toLine).toList();
+    }
+
+    @Override
+    public boolean serialUsed(String productSku, String serial) {
+        Optional<Product> product = productEntity(productSku);
+        if (product.isEmpty()) {
+            return false;
+        }
+        Long claims = em.createQuery("SELECT COUNT(c) FROM SerialClaim c WHERE c.productId = :product"
+                        + " AND c.serialCode = :serial", Long.class)
+                .setParameter("product", product.get().getId())
+                .setParameter("serial", serial)
+                .getSingleResult();
+        return claims > 0;
+    }
+
+    /** Returns the location entity for a code, for the posting engine. */
+    Optional<Location> location(String code) {
+        return em.createQuery("SELECT l FROM Location l WHERE l.code = :code", Location.class)
+                .setParameter("code", code).getResultStream().findFirst();
+    }
+
+    private Optional<Product> productEntity(String sku) {
+        return em.createQuery("SELECT p FROM Product p WHERE p.sku = :sku", Product.class)
+                .setParameter("sku", sku).getResultStream().findFirst();
+    }
+
+    private LotInfo info(Lot lot) {
+        return lots.computeIfAbsent(lot.getId(), id -> balanceAsOf(lot));
+    }
+
+    private LotInfo balanceAsOf(Lot lot) {
+        if (lot.getLastEffectiveAt() == null || !lot.getLastEffectiveAt().isAfter(asOf)) {
+            return lot.toInfo();
+        }
+        Object[] later = em.createQuery("SELECT COALESCE(SUM(e.quantity), 0), COALESCE(SUM(e.value), 0)"
+                        + " FROM LedgerEntry e WHERE e.lotId = :lot AND e.effectiveAt > :asOf", Object[].class)
+                .setParameter("lot", lot.getId())
+                .setParameter("asOf", asOf)
+                .getSingleResult();
+        return lot.toInfo(lot.getQuantity().subtract(decimal(later[0])), lot.getValue().subtract(decimal(later[1])));
+    }
+
+    static BigDecimal decimal(Object number) {
+        return number instanceof BigDecimal d ? d : new BigDecimal(number.toString());
+    }
+}

@@ -1,0 +1,246 @@
+package org.lotkeeper.core.posting;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.logging.Logger;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
+
+import org.lotkeeper.api.CostSource;
+import org.lotkeeper.api.Expiry;
+import org.lotkeeper.api.Problem;
+import org.lotkeeper.core.adjustments.AdjustmentDocument;
+import org.lotkeeper.core.ledger.LedgerEntry;
+import org.lotkeeper.core.lots.Lot;
+import org.lotkeeper.core.support.BusinessException;
+import org.lotkeeper.core.support.ErrorCode;
+import org.lotkeeper.core.support.JsonColumns;
+
+/**
+ * Posts planned lines as ledger entries, in the caller's transaction. The steps: lock the lots in
+ * ascending id order, check decimals, expiry, serial quantities and every running balance, value
+ * each line, then write the entries and the new balances. Any rejection leaves the transaction to
+ * roll back, so a document posts completely or not at all.
+ */
+@ApplicationScoped
+public class PostingEngine {
+
+    private static final Logger LOG = Logger.getLogger(PostingEngine.class.getName());
+
+    @PersistenceContext(unitName = "lotkeeper")
+    EntityManager em;
+
+    @Inject
+    BalanceHistory history;
+
+    /**
+     * Posts the lines of {@code document}.
+     *
+     * @param typeTakesFromExpiredLots whether the document's type may take stock out of expired lots
+     * @param effectiveDate            the business date the lines take effect on
+     * @param postedBy                 the user recorded with every entry
+     * @return what was written, line by line
+     */
+    public List<PostedLine> post(AdjustmentDocument document, List<PlannedLine> lines, boolean typeTakesFromExpiredLots,
+                                 LocalDate effectiveDate, Instant postedAt, String postedBy) {
+        Map<Long, LotBalance> balances = lock(lines);
+
+        List<Problem> problems = new ArrayList<>();
+        checkLines(lines, balances, typeTakesFromExpiredLots, effectiveDate, problems);
+        checkBalances(document, lines, balances, problems);
+        rejectIfAny(problems);
+
+        Map<Integer, BigDecimal> values = value(lines, balances, problems);
+        rejectIfAny(problems);
+
+        List<PostedLine> posted = write(document, lines, values, postedAt, postedBy);
+        try {
+            em.flush();
+        } catch (PersistenceException e) {
+            throw new BusinessException(ErrorCode.CONFLICT, "lines", null,
+                    "Another posting changed the same lots at the same moment; nothing was posted. Try again.");
+        }
+        LOG.info(() -> "Posted document id=" + document.getId() + " type='" + document.getTypeId() + "' lines="
+                + lines.size() + " lots=" + balances.keySet() + " user='" + postedBy + "'");
+        return posted;
+    }
+
+    /** Locks every lot of the document in ascending id order and re-reads its balance under the lock. */
+    private Map<Long, LotBalance> lock(List<PlannedLine> lines) {
+        TreeMap<Long, Lot> byId = new TreeMap<>();
+        for (PlannedLine line : lines) {
+            byId.put(line.lot().getId(), line.lot());
+        }
+        Map<Long, LotBalance> balances = new LinkedHashMap<>();
+        for (Lot lot : byId.values()) {
+            em.refresh(lot, LockModeType.PESSIMISTIC_WRITE);
+            balances.put(lot.getId(), new LotBalance(lot));
+        }
+        return balances;
+    }
+
+    private static void checkLines(List<PlannedLine> lines, Map<Long, LotBalance> balances, boolean takesFromExpired,
+                                   LocalDate date, List<Problem> problems) {
+        Map<Long, BigDecimal> totals = new HashMap<>();
+        for (PlannedLine line : lines) {
+            Lot lot = line.lot();
+            String path = "lines[" + line.lineNo() + "]";
+            int decimals = lot.getProduct().getDecimals();
+            if (line.quantity().stripTrailingZeros().scale() > decimals) {
+                problems.add(new Problem(path + ".quantity", line.quantity().toPlainString(), "Quantity "
+                        + line.quantity().toPlainString() + " of " + lot.getProduct().getSku() + " has too many decimals: unit "
+                        + lot.getProduct().getUnit() + " allows " + decimals + (decimals == 0 ? " (whole units only)." : ".")));
+            }
+            if (line.isNegative() && !takesFromExpired && Expiry.isExpired(lot.getExpiry(), date)) {
+                problems.add(new Problem(path + ".lotId", lot.getId().toString(), "Lot " + lot.getCode() + " of "
+                        + lot.getProduct().getSku() + " expired on " + lot.getExpiry()
+                        + "; only an expiry write-off, a transfer or a stocktake may take stock out of it."));
+            }
+            totals.merge(lot.getId(), line.quantity(), BigDecimal::add);
+        }
+        totals.forEach((lotId, delta) -> {
+            Lot lot = balances.get(lotId).lot;
+            BigDecimal after = lot.getQuantity().add(delta);
+            if (lot.getProduct().isSerialTracked() && after.compareTo(BigDecimal.ONE) > 0) {
+                problems.add(new Problem("lines", lot.getCode(), "Serial lot " + lot.getCode() + " of "
+                        + lot.getProduct().getSku() + " would hold " + after.stripTrailingZeros().toPlainString()
+                        + "; a serial lot holds 0 or 1."));
+            }
+        });
+    }
+
+    private void checkBalances(AdjustmentDocument document, List<PlannedLine> lines, Map<Long, LotBalance> balances,
+                               List<Problem> problems) {
+        Map<Long, BigDecimal> deltas = new LinkedHashMap<>();
+        for (PlannedLine line : lines) {
+            deltas.merge(line.lot().getId(), line.quantity(), BigDecimal::add);
+        }
+        Instant at = document.getEffectiveAt();
+        for (Map.Entry<Long, BigDecimal> delta : deltas.entrySet()) {
+            Lot lot = balances.get(delta.getKey()).lot;
+            history.check(lot, delta.getValue(), at, document.getId(), problems);
+        }
+    }
+
+    private Map<Integer, BigDecimal> value(List<PlannedLine> lines, Map<Long, LotBalance> balances,
+                                           List<Problem> problems) {
+        Map<Integer, BigDecimal> values = new HashMap<>();
+        for (PlannedLine line : lines) {
+            if (line.isNegative()) {
+                LotBalance balance = balances.get(line.lot().getId());
+                BigDecimal amount = line.quantity().negate();
+                BigDecimal value = line.fixedValue() != null
+                        ? fixedRemoval(balance, amount, line.fixedValue()) : balance.removalValue(amount).negate();
+                balance.apply(line.quantity(), value, null);
+                values.put(line.lineNo(), value);
+            }
+        }
+        for (PlannedLine line : lines) {
+            if (!line.isNegative()) {
+                LotBalance balance = balances.get(line.lot().getId());
+                BigDecimal explicit = line.cost() instanceof CostSource.Explicit e ? e.unitCost() : null;
+                BigDecimal value = additionValue(line, balance, values, problems);
+                if (value != null) {
+                    balance.apply(line.quantity(), value, explicit);
+                    values.put(line.lineNo(), value);
+                }
+            }
+        }
+        return values;
+    }
+
+    private static BigDecimal fixedRemoval(LotBalance balance, BigDecimal amount, BigDecimal fixedValue) {
+        if (balance.quantity.compareTo(amount) <= 0) {
+            return balance.value.negate();
+        }
+        return fixedValue.max(balance.value.negate());
+    }
+
+    private static BigDecimal additionValue(PlannedLine line, LotBalance balance, Map<Integer, BigDecimal> values,
+                                            List<Problem> problems) {
+        if (line.fixedValue() != null) {
+            return line.fixedValue();
+        }
+        String path = "lines[" + line.lineNo() + "]";
+        return switch (line.cost()) {
+            case CostSource.Explicit explicit ->
+                    line.quantity().multiply(explicit.unitCost()).setScale(LotBalance.MONEY_SCALE, RoundingMode.HALF_UP);
+            case CostSource.LotCost ignored -> {
+                if (balance.unitCost == null) {
+                    problems.add(new Problem(path + ".unitCost", null, "Lot " + balance.lot.getCode() + " of "
+                            + balance.lot.getProduct().getSku() + " has no recorded cost; give a unit cost for the added "
+                            + line.quantity().stripTrailingZeros().toPlainString() + "."));
+                    yield null;
+                }
+                yield line.quantity().multiply(balance.unitCost).setScale(LotBalance.MONEY_SCALE, RoundingMode.HALF_UP);
+            }
+            case CostSource.ConsumedValue consumed -> {
+                BigDecimal total = consumed.extraCost().setScale(LotBalance.MONEY_SCALE, RoundingMode.HALF_UP);
+                for (int source : consumed.lineIndices()) {
+                    total = total.subtract(values.getOrDefault(source, BigDecimal.ZERO));
+                }
+                yield total;
+            }
+        };
+    }
+
+    private List<PostedLine> write(AdjustmentDocument document, List<PlannedLine> lines, Map<Integer, BigDecimal> values,
+                                   Instant postedAt, String postedBy) {
+        List<PostedLine> posted = new ArrayList<>();
+        for (PlannedLine line : lines) {
+            BigDecimal value = values.get(line.lineNo());
+            String source = describe(line);
+            LedgerEntry entry = new LedgerEntry(line.lot().getId(), document.getId(), line.lineNo(),
+                    document.getTypeId(), line.quantity(), value, document.getEffectiveAt(), postedAt, postedBy)
+                    .describe(line.reasonCode(), line.note(), source, JsonColumns.write(line.attributes()),
+                            line.reversesEntryId());
+            em.persist(entry);
+
+            Lot lot = line.lot();
+            BigDecimal explicit = line.cost() instanceof CostSource.Explicit e ? e.unitCost() : null;
+            BigDecimal costAfter = new LotBalance(lot).apply(line.quantity(), value, explicit);
+            lot.apply(line.quantity(), value, costAfter, document.getEffectiveAt());
+            String origin = line.attributes().get("origin");
+            if (line.createsLot() && origin != null) {
+                lot.setOrigin(origin);
+            }
+            posted.add(new PostedLine(line.lineNo(), lot.getId(), line.quantity(), value, lot.getQuantity(),
+                    lot.getValue(), source));
+        }
+        return posted;
+    }
+
+    private static String describe(PlannedLine line) {
+        if (line.reversesEntryId() != null) {
+            return "reversal of entry " + line.reversesEntryId();
+        }
+        if (line.isNegative()) {
+            return "lot cost";
+        }
+        return switch (line.cost()) {
+            case CostSource.Explicit e -> "given unit cost " + e.unitCost().toPlainString();
+            case CostSource.LotCost ignored -> "lot cost";
+            case CostSource.ConsumedValue c -> "value of lines " + c.lineIndices()
+                    + (c.extraCost().signum() == 0 ? "" : " plus extra cost " + c.extraCost().toPlainString());
+        };
+    }
+
+    private static void rejectIfAny(List<Problem> problems) {
+        if (!problems.isEmpty()) {
+            throw new BusinessException(ErrorCode.RULE_VIOLATION, problems.get(0).message(), problems);
+        }
+    }
+}

@@ -1,0 +1,154 @@
+package org.lotkeeper.core.schema;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.logging.Logger;
+
+import javax.sql.DataSource;
+
+/**
+ * Applies the migration scripts {@code db/migration/V<n>__<description>.sql} that the database
+ * has not seen yet, in version order, each in its own transaction, and records them in the
+ * {@code schema_version} table. Scripts are listed in {@link #SCRIPTS} because class-path
+ * directory listing is not portable across class loaders.
+ */
+public final class SchemaMigrator {
+
+    private static final Logger LOG = Logger.getLogger(SchemaMigrator.class.getName());
+
+    /** Migration scripts in version order. Append new ones; never edit an applied one. */
+    static final List<String> SCRIPTS = List.of("V1__ledger.sql");
+
+    private final DataSource dataSource;
+
+    public SchemaMigrator(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /** Applies every pending migration and returns how many were applied. */
+    public int migrate() {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            ensureVersionTable(connection);
+            Set<Integer> applied = appliedVersions(connection);
+
+            int count = 0;
+            for (String script : SCRIPTS) {
+                int version = versionOf(script);
+                if (!applied.contains(version)) {
+                    apply(connection, script, version);
+                    count++;
+                }
+            }
+            int appliedNow = count;
+            LOG.info(() -> "Schema is current: " + SCRIPTS.size() + " migrations, " + appliedNow + " applied now");
+            return appliedNow;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Schema migration failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static void ensureVersionTable(Connection connection) throws SQLException {
+        DatabaseMetaData meta = connection.getMetaData();
+        boolean exists;
+        try (ResultSet tables = meta.getTables(null, null, "%", new String[] {"TABLE"})) {
+            exists = false;
+            while (tables.next()) {
+                if ("schema_version".equalsIgnoreCase(tables.getString("TABLE_NAME"))) {
+                    exists = true;
+                }
+            }
+        }
+        if (!exists) {
+            try (Statement statement = connection.createStatement()) {
+                statement.executeUpdate("CREATE TABLE schema_version (version INT NOT NULL PRIMARY KEY,"
+                        + " script VARCHAR(200) NOT NULL, applied_at TIMESTAMP NOT NULL)");
+            }
+            connection.commit();
+        }
+    }
+
+    private static Set<Integer> appliedVersions(Connection connection) throws SQLException {
+        Set<Integer> versions = new HashSet<>();
+        try (Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT version FROM schema_version")) {
+            while (rows.next()) {
+                versions.add(rows.getInt(1));
+            }
+        }
+        return versions;
+    }
+
+    private static void apply(Connection connection, String script, int version) throws SQLException {
+        LOG.info(() -> "Applying schema migration " + script);
+        try (Statement statement = connection.createStatement()) {
+            for (String sql : statements(read(script))) {
+                statement.executeUpdate(sql);
+            }
+            try (PreparedStatement record = connection.prepareStatement(
+                    "INSERT INTO schema_version (version, script, applied_at) VALUES (?, ?, ?)")) {
+                record.setInt(1, version);
+                record.setString(2, script);
+                record.setTimestamp(3, Timestamp.from(Instant.now()));
+                record.executeUpdate();
+            }
+            connection.commit();
+        } catch (SQLException e) {
+            connection.rollback();
+            throw new SQLException("Migration " + script + " failed: " + e.getMessage(), e.getSQLState(), e);
+        }
+    }
+
+    /** Splits a script into statements at semicolons that end a line, dropping comment lines. */
+    static List<String> statements(String script) {
+        List<String> result = new ArrayList<>();
+        StringBuilder current = new StringBuilder();
+        for (String line : script.split("\n")) {
+            String trimmed = line.strip();
+            if (trimmed.isEmpty() || trimmed.startsWith("--")) {
+                continue;
+            }
+            if (trimmed.endsWith(";")) {
+                current.append(trimmed, 0, trimmed.length() - 1);
+                result.add(current.toString().strip());
+                current.setLength(0);
+            } else {
+                current.append(trimmed).append('\n');
+            }
+        }
+        if (!current.toString().isBlank()) {
+            result.add(current.toString().strip());
+        }
+        return result;
+    }
+
+    static int versionOf(String script) {
+        return Integer.parseInt(script.substring(1, script.indexOf("__")));
+    }
+
+    private static String read(String script) {
+        String resource = "db/migration/" + script;
+        try (InputStream in = SchemaMigrator.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("Migration script not found on the class path: " + resource);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package org.lotkeeper.core.startup;
+
+import java.util.Optional;
+import java.util.logging.Logger;
+
+import javax.sql.DataSource;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.lotkeeper.core.plugins.TypeRegistry;
+import org.lotkeeper.core.schema.SchemaMigrator;
+import org.lotkeeper.core.security.UserService;
+
+/**
+ * Prepares the database before the application serves anything: applies pending migrations,
+ * creates the first admin when there is no user, and registers the adjustment types.
+ */
+@Startup
+@Singleton
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class ApplicationStartup {
+
+    private static final Logger LOG = Logger.getLogger(ApplicationStartup.class.getName());
+
+    /** JNDI name of the application's data source. */
+    public static final String DATA_SOURCE = "java:app/jdbc/lotkeeper";
+
+    @Resource(lookup = DATA_SOURCE)
+    DataSource dataSource;
+
+    @Inject
+    UserService users;
+
+    @Inject
+    TypeRegistry registry;
+
+    @Inject
+    @ConfigProperty(name = "lotkeeper.admin.password", defaultValue = "")
+    String adminPassword;
+
+    @PostConstruct
+    void start() {
+        new SchemaMigrator(dataSource).migrate();
+
+        Optional<String> generated = users.createFirstAdmin(adminPassword);
+        // The generated password is shown once on standard output and never logged; the admin
+        // should change it after signing in.
+        generated.ifPresent(password -> System.out.println("""
+
+                ==================================================================
+                 Lotkeeper created the user 'admin' with this one-time password:
+                   %s
+                 It is shown only now. Set LOTKEEPER_ADMIN_PASSWORD before the
+                 first start to choose it yourself.
+                ==================================================================
+                """.formatted(password)));
+
+        LOG.info(() -> "Lotkeeper started with " + registry.all().size() + " adjustment types");
+    }
+}
