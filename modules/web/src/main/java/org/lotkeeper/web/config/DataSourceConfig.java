@@ -1,0 +1,22 @@
+package org.lotkeeper.web.config;
+
+import jakarta.annotation.sql.DataSourceDefinition;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * The application's data source: embedded Derby in the directory given by the MicroProfile
+ * Config property {@code lotkeeper.db.dir} (environment variable {@code LOTKEEPER_DB_DIR}),
+ * created on first use. Derby's jars must be on the server's class path, not in the WAR, so that
+ * a redeploy does not find the database still held by the old class loader.
+ */
+@DataSourceDefinition(
+        name = "java:app/jdbc/lotkeeper",
+        className = "org.apache.derby.jdbc.EmbeddedDataSource",
+        databaseName = "${MPCONFIG=lotkeeper.db.dir}",
+        minPoolSize = 2,
+        maxPoolSize = 32,
+        isolationLevel = java.sql.Connection.TRANSACTION_READ_COMMITTED,
+        properties = {"createDatabase=create"})
+@ApplicationScoped
+public class DataSourceConfig {
+}

@@ -1,0 +1,2 @@
+/** MicroProfile Health checks, served by the server at {@code /health}. */
+package org.lotkeeper.web.health;

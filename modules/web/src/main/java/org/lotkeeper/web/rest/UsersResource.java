@@ -1,0 +1,113 @@
+package org.lotkeeper.web.rest;
+
+import java.net.URI;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.lotkeeper.core.audit.AuditLog;
+import org.lotkeeper.core.security.AppUser;
+import org.lotkeeper.core.security.Caller;
+import org.lotkeeper.core.security.Role;
+import org.lotkeeper.core.security.UserService;
+
+/** Users and the audit trail; admin only. */
+@Path("/")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class UsersResource {
+
+    @Inject
+    UserService users;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    Caller caller;
+
+    @GET
+    @Path("users")
+    public String list() {
+        JsonArrayBuilder items = Json.createArrayBuilder();
+        users.list().forEach(user -> items.add(user(user)));
+        return items.build().toString();
+    }
+
+    /** Creates a user: {@code {"userName", "password", "role": "admin"|"staff"|"viewer"}}. */
+    @POST
+    @Path("users")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response create(String body) {
+        JsonObject json = JsonBodies.object(body);
+        JsonInput input = new JsonInput();
+        String name = input.text(json, "userName", "userName", true);
+        String password = input.text(json, "password", "password", true);
+        String roleName = input.text(json, "role", "role", true);
+        Role role = null;
+        if (roleName != null) {
+            try {
+                role = Role.parse(roleName);
+            } catch (IllegalArgumentException e) {
+                input.add("role", roleName, e.getMessage());
+            }
+        }
+        input.throwIfAny();
+
+        AppUser user = users.create(name, password, role);
+        return Response.created(URI.create("users/" + user.getUserName())).entity(user(user).toString()).build();
+    }
+
+    /** Returns who is signed in and with which role. */
+    @GET
+    @Path("me")
+    public String me() {
+        Role role = null;
+        for (Role candidate : Role.values()) {
+            if (caller.has(candidate)) {
+                role = candidate;
+            }
+        }
+        return Json.createObjectBuilder().add("userName", caller.name())
+                .add("role", role == null ? "none" : role.roleName()).build().toString();
+    }
+
+    /** Returns the latest audit events, newest first; admin only. */
+    @GET
+    @Path("audit")
+    public String audit(@jakarta.ws.rs.QueryParam("user") String user, @jakarta.ws.rs.QueryParam("action") String action,
+                        @jakarta.ws.rs.QueryParam("limit") @jakarta.ws.rs.DefaultValue("100") int limit) {
+        caller.require(Role.ADMIN, "audit.read", null);
+        JsonArrayBuilder items = Json.createArrayBuilder();
+        audit.latest(LotsResource.blankToNull(user), LotsResource.blankToNull(action), Paging.limit(limit))
+                .forEach(event -> items.add(Json.createObjectBuilder()
+                        .add("id", event.getId())
+                        .add("occurredAt", event.getOccurredAt().toString())
+                        .add("userName", event.getUserName())
+                        .add("action", event.getAction())
+                        .add("target", event.getTarget() == null ? "" : event.getTarget())
+                        .add("outcome", event.getOutcome())
+                        .add("detail", event.getDetail() == null ? "" : event.getDetail())
+                        .add("remoteAddress", event.getRemoteAddress() == null ? "" : event.getRemoteAddress())));
+        return items.build().toString();
+    }
+
+    private static JsonObject user(AppUser user) {
+        return Json.createObjectBuilder()
+                .add("userName", user.getUserName())
+                .add("role", user.getRole().roleName())
+                .add("enabled", user.isEnabled())
+                .add("createdAt", user.getCreatedAt().toString())
+                .build();
+    }
+}
