@@ -14,7 +14,6 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
@@ -77,8 +76,7 @@ public class AdjustmentDocument {
     @Column(name = "reversed_by_id")
     private Long reversedById;
 
-    @OneToMany(cascade = CascadeType.ALL, orphanRemoval = true)
-    @JoinColumn(name = "document_id", nullable = false)
+    @OneToMany(mappedBy = "document", cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("lineNo")
     private List<RequestLineEntity> lines = new ArrayList<>();
 
@@ -173,13 +171,10 @@ public class AdjustmentDocument {
         return lines;
     }
 
-    /** Replaces the request of a draft: its date, fields and lines. */
-    public void revise(LocalDate date, Instant at, String fields, List<RequestLineEntity> newLines) {
-        this.effectiveDate = date;
-        this.effectiveAt = at;
-        this.fieldsJson = fields;
-        this.lines.clear();
-        this.lines.addAll(newLines);
+    /** Adds a request line to this document. */
+    public void addLine(RequestLineEntity line) {
+        line.attachTo(this);
+        lines.add(line);
     }
 
     public void markSubmitted(String user, Instant at) {

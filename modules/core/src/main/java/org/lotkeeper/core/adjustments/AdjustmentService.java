@@ -97,7 +97,7 @@ public class AdjustmentService {
         AdjustmentDocument document = new AdjustmentDocument(type.id(), date, calendar.effectiveInstant(date),
                 JsonColumns.write(command.fields()), caller.name(), calendar.now());
         document.identify(clientKey, fingerprint);
-        command.lines().forEach(line -> document.getLines().add(RequestLineEntity.of(line)));
+        command.lines().forEach(line -> document.addLine(RequestLineEntity.of(line)));
         persistDocument(document, clientKey);
 
         List<PostedLine> posted = List.of();
@@ -128,7 +128,7 @@ public class AdjustmentService {
 
         AdjustmentDocument document = new AdjustmentDocument(type.id(), date, calendar.effectiveInstant(date),
                 JsonColumns.write(command.fields()), caller.name(), calendar.now());
-        command.lines().forEach(line -> document.getLines().add(RequestLineEntity.of(line)));
+        command.lines().forEach(line -> document.addLine(RequestLineEntity.of(line)));
         em.persist(document);
         em.flush();
         return poster.post(document, type, typeSettings, caller.name());
@@ -287,11 +287,21 @@ public class AdjustmentService {
             em.persist(document);
             em.flush();
         } catch (PersistenceException e) {
-            if (clientKey != null) {
+            if (clientKey != null && violatesClientKey(e)) {
                 throw new DuplicateSubmissionException(clientKey);
             }
             throw e;
         }
+    }
+
+    private static boolean violatesClientKey(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            String message = String.valueOf(cause.getMessage()).toLowerCase(java.util.Locale.ROOT);
+            if (message.contains("document_client_key_unique")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private RegisteredType usableType(String typeId) {

@@ -8,6 +8,8 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 
 import org.lotkeeper.api.NewLot;
@@ -22,6 +24,10 @@ public class RequestLineEntity {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
+
+    @ManyToOne(optional = false)
+    @JoinColumn(name = "document_id", nullable = false)
+    private AdjustmentDocument document;
 
     @Column(name = "line_no", nullable = false)
     private int lineNo;
@@ -85,6 +91,10 @@ public class RequestLineEntity {
         }
         BigDecimal stripped = number.stripTrailingZeros();
         return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
+    }
+
+    void attachTo(AdjustmentDocument owner) {
+        this.document = owner;
     }
 
     public int getLineNo() {

@@ -42,14 +42,14 @@ public class ApplicationStartup {
     TypeRegistry registry;
 
     @Inject
-    @ConfigProperty(name = "lotkeeper.admin.password", defaultValue = "")
-    String adminPassword;
+    @ConfigProperty(name = "lotkeeper.admin.password")
+    Optional<String> adminPassword;
 
     @PostConstruct
     void start() {
         new SchemaMigrator(dataSource).migrate();
 
-        Optional<String> generated = users.createFirstAdmin(adminPassword);
+        Optional<String> generated = users.createFirstAdmin(adminPassword.orElse(null));
         // The generated password is shown once on standard output and never logged; the admin
         // should change it after signing in.
         generated.ifPresent(password -> System.out.println("""

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.Optional;
 import java.util.logging.Logger;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -33,8 +34,8 @@ public class BusinessCalendar {
     }
 
     @Inject
-    public BusinessCalendar(@ConfigProperty(name = "lotkeeper.business.zone", defaultValue = "") String zoneId) {
-        this.zone = zoneId.isBlank() ? ZoneId.systemDefault() : ZoneId.of(zoneId);
+    public BusinessCalendar(@ConfigProperty(name = "lotkeeper.business.zone") Optional<String> zoneId) {
+        this.zone = zoneId.filter(id -> !id.isBlank()).map(ZoneId::of).orElse(ZoneId.systemDefault());
         this.clock = Clock.system(zone);
         LOG.info(() -> "Business time zone is " + zone);
     }
