@@ -72,12 +72,12 @@ public class SampleType implements AdjustmentType {
         }
         problems.throwIfAny();
 
-        Map<Long, BigDecimal> taken = takenFromNamedLots(request);
+        Map<Long, BigDecimal> reserved = reservedByNamedLots(request);
         List<ProposedLine> proposal = new ArrayList<>();
         for (RequestLine line : request.lines()) {
             List<ProposedLine> lines = line.lotId() != null
                     ? List.of(ProposedLine.removal(line.index(), line.lotId(), line.quantity()))
-                    : chooseLots(line, request, stock, taken, problems);
+                    : chooseLots(line, request, stock, reserved, problems);
             for (ProposedLine proposed : lines) {
                 proposal.add(proposed.withNote(line.field(NOTE).orElse(null))
                         .withAttributes(Map.of(RECIPIENT, recipient)));
@@ -121,25 +121,25 @@ public class SampleType implements AdjustmentType {
         }
     }
 
-    private static Map<Long, BigDecimal> takenFromNamedLots(AdjustmentRequest request) {
-        Map<Long, BigDecimal> taken = new HashMap<>();
+    private static Map<Long, BigDecimal> reservedByNamedLots(AdjustmentRequest request) {
+        Map<Long, BigDecimal> reserved = new HashMap<>();
         for (RequestLine line : request.lines()) {
             if (line.lotId() != null) {
-                taken.merge(line.lotId(), line.quantity(), BigDecimal::add);
+                reserved.merge(line.lotId(), line.quantity(), BigDecimal::add);
             }
         }
-        return taken;
+        return reserved;
     }
 
     /**
      * Chooses lots for a product line from the stock that earlier choices and named lots leave
-     * free, and records what it takes in {@code taken}.
+     * free, and records what it takes in {@code reserved}.
      */
     private static List<ProposedLine> chooseLots(RequestLine line, AdjustmentRequest request, StockView stock,
-                                                 Map<Long, BigDecimal> taken, Problems problems) {
+                                                 Map<Long, BigDecimal> reserved, Problems problems) {
         String sku = line.field(PRODUCT).orElseThrow();
         List<LotInfo> free = stock.lotsOf(sku).stream().map(lot -> withQuantity(lot,
-                lot.quantity().subtract(taken.getOrDefault(lot.id(), BigDecimal.ZERO)))).toList();
+                lot.quantity().subtract(reserved.getOrDefault(lot.id(), BigDecimal.ZERO)))).toList();
         FirstExpiryFirstOut.Allocation allocation =
                 FirstExpiryFirstOut.allocate(free, line.quantity(), request.effectiveDate());
         if (allocation.isShort()) {
@@ -151,7 +151,7 @@ public class SampleType implements AdjustmentType {
 
         List<ProposedLine> lines = new ArrayList<>();
         for (FirstExpiryFirstOut.Pick pick : allocation.picks()) {
-            taken.merge(pick.lot().id(), pick.quantity(), BigDecimal::add);
+            reserved.merge(pick.lot().id(), pick.quantity(), BigDecimal::add);
             lines.add(ProposedLine.removal(line.index(), pick.lot().id(), pick.quantity()));
         }
         return lines;

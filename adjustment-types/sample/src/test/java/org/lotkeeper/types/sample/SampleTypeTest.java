@@ -37,12 +37,12 @@ class SampleTypeTest {
         return Requests.of(SampleType.ID, SEPTEMBER_1).field("recipient", "Dr. Weber");
     }
 
-    /** A line that names a product and lets the type choose lots. */
+    /** Creates a line that names a product and lets the type choose lots. */
     private static RequestLine productLine(int index, String sku, String quantity) {
         return new RequestLine(index, null, null, new BigDecimal(quantity), null, Map.of("product", sku));
     }
 
-    /** Lot ids of product H in the order of the lot codes: H1, H2, H3. */
+    /** Adds the lots of product H and returns their ids in the order H1, H2, H3. */
     private long[] productH() {
         long h1 = stock.lot("H", "H1", "L1", LocalDate.of(2025, 8, 1), "14", "1.00");
         long h2 = stock.lot("H", "H2", "L1", LocalDate.of(2025, 9, 10), "3", "1.00");
