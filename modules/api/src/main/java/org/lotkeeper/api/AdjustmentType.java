@@ -32,7 +32,9 @@ public interface AdjustmentType {
      * @param request the user's request, already parsed into typed values
      * @param stock   a read-only view of products, lots and balances as of the request's
      *                effective date
-     * @return the proposed lines, at least one
+     * @return the proposed lines. The list is empty only when the request is valid but changes no
+     *         stock, such as a stocktake whose counts all match the system quantities. The core
+     *         then posts the document without lines, so that it still records what was done.
      * @throws AdjustmentRejectedException when the request breaks a rule of this type; each
      *                                     problem names the field and the value
      */

@@ -35,7 +35,7 @@ public sealed interface CostSource {
      * components gave up plus labour.
      *
      * @param lineIndices positions, in the proposal, of the negative lines whose value moves here
-     * @param extraCost   value added on top, zero when none
+     * @param extraCost   value added on top, never negative; {@code null} means zero
      */
     record ConsumedValue(List<Integer> lineIndices, BigDecimal extraCost) implements CostSource {
         public ConsumedValue {
@@ -43,6 +43,12 @@ public sealed interface CostSource {
             extraCost = extraCost == null ? BigDecimal.ZERO : extraCost;
             if (lineIndices.isEmpty()) {
                 throw new IllegalArgumentException("A consumed value needs at least one source line");
+            }
+            if (lineIndices.stream().anyMatch(index -> index < 0)) {
+                throw new IllegalArgumentException("Source line indices must not be negative: " + lineIndices);
+            }
+            if (extraCost.signum() < 0) {
+                throw new IllegalArgumentException("An extra cost must not be negative: " + extraCost.toPlainString());
             }
         }
     }

@@ -1,5 +1,6 @@
 package org.lotkeeper.api;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -12,9 +13,17 @@ public final class Problems {
 
     private final List<Problem> problems = new ArrayList<>();
 
-    /** Adds a problem. */
+    /**
+     * Adds a problem. A {@link BigDecimal} value is written without an exponent, so that
+     * {@code 100} does not read as {@code 1E+2}.
+     */
     public Problems add(String field, Object value, String message) {
-        problems.add(new Problem(field, value == null ? null : value.toString(), message));
+        String text = switch (value) {
+            case null -> null;
+            case BigDecimal decimal -> decimal.toPlainString();
+            default -> value.toString();
+        };
+        problems.add(new Problem(field, text, message));
         return this;
     }
 

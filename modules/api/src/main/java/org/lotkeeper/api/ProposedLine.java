@@ -8,8 +8,9 @@ import java.util.Objects;
  * A signed line that a type proposes. The core validates it and, when the whole proposal is
  * valid, posts it as one ledger entry.
  *
- * @param requestLine index of the request line this line comes from, or -1 for lines a type adds
- *                    on its own (an automatic lot choice, an assembly's output)
+ * @param requestLine index of the request line this line comes from, also when the type chose its
+ *                    lot automatically, or -1 for lines that no request line asks for (such as
+ *                    an assembly's output)
  * @param target      the lot to post to
  * @param quantity    signed quantity, never zero
  * @param cost        where a positive line's value comes from; negative lines use

@@ -81,6 +81,17 @@ public final class InMemoryStock implements StockView {
         return id;
     }
 
+    /**
+     * Sets the recorded value of a lot, for lots whose value is not quantity times unit cost
+     * rounded to cents, such as one left with 1.00 after three removals at 0.3333.
+     */
+    public InMemoryStock lotValue(long lotId, String value) {
+        LotInfo lot = lot(lotId).orElseThrow(() -> new IllegalArgumentException("No lot has id " + lotId));
+        lots.put(lotId, new LotInfo(lot.id(), lot.productSku(), lot.code(), lot.locationCode(), lot.expiry(),
+                lot.quantity(), new BigDecimal(value), lot.unitCost(), lot.condition()));
+        return this;
+    }
+
     @Override
     public LocalDate date() {
         return date;

@@ -2,8 +2,10 @@ package org.lotkeeper.types.opening;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -15,6 +17,7 @@ import org.lotkeeper.api.FieldDescriptor;
 import org.lotkeeper.api.FieldKind;
 import org.lotkeeper.api.LineSign;
 import org.lotkeeper.api.LotTarget;
+import org.lotkeeper.api.NewLot;
 import org.lotkeeper.api.Problems;
 import org.lotkeeper.api.ProductInfo;
 import org.lotkeeper.api.ProposedLine;
@@ -57,8 +60,9 @@ public class OpeningType implements AdjustmentType {
         }
 
         List<ProposedLine> proposal = new ArrayList<>();
+        Set<Map.Entry<String, String>> serialsInRequest = new HashSet<>();
         for (RequestLine line : request.lines()) {
-            checkLine(line, stock, problems);
+            checkLine(line, stock, serialsInRequest, problems);
             if (problems.isEmpty()) {
                 proposal.add(toProposedLine(line));
             }
@@ -68,7 +72,8 @@ public class OpeningType implements AdjustmentType {
         return proposal;
     }
 
-    private static void checkLine(RequestLine line, StockView stock, Problems problems) {
+    private static void checkLine(RequestLine line, StockView stock,
+                                  Set<Map.Entry<String, String>> serialsInRequest, Problems problems) {
         BigDecimal quantity = line.quantity();
         if (quantity == null) {
             problems.add(line.path("quantity"), null, "The quantity is missing.");
@@ -84,24 +89,47 @@ public class OpeningType implements AdjustmentType {
         if (line.lotId() == null && line.newLot() == null) {
             problems.add(line.path("lot"), null, "Name an existing lot or describe the new lot.");
         }
+        if (line.lotId() != null && line.newLot() != null) {
+            problems.add(line.path("lot"), line.lotId(),
+                    "Name an existing lot or describe a new lot, not both.");
+        }
         if (line.lotId() != null && stock.lot(line.lotId()).isEmpty()) {
             problems.add(line.path("lotId"), line.lotId(), "No lot has this id.");
         }
         if (line.newLot() != null) {
-            checkSerial(line, stock, problems);
+            checkNewLot(line, stock, serialsInRequest, problems);
         }
     }
 
-    private static void checkSerial(RequestLine line, StockView stock, Problems problems) {
-        String sku = line.newLot().productSku();
-        ProductInfo product = stock.product(sku).orElse(null);
-        if (product == null || product.tracking() != ProductInfo.Tracking.SERIAL) {
-            return;
+    private static void checkNewLot(RequestLine line, StockView stock,
+                                    Set<Map.Entry<String, String>> serialsInRequest, Problems problems) {
+        NewLot lot = line.newLot();
+        if (!stock.locationExists(lot.locationCode())) {
+            problems.add(line.path("newLot.locationCode"), lot.locationCode(), "No location has this code.");
         }
+        ProductInfo product = stock.product(lot.productSku()).orElse(null);
+        if (product == null) {
+            problems.add(line.path("newLot.productSku"), lot.productSku(), "No product has this sku.");
+        } else if (product.tracking() == ProductInfo.Tracking.SERIAL) {
+            checkSerial(line, stock, serialsInRequest, problems);
+        }
+    }
+
+    private static void checkSerial(RequestLine line, StockView stock,
+                                    Set<Map.Entry<String, String>> serialsInRequest, Problems problems) {
+        String sku = line.newLot().productSku();
         String serial = line.newLot().code();
         if (stock.serialUsed(sku, serial)) {
             problems.add(line.path("newLot.code"), serial,
                     "Serial number " + serial + " of " + sku + " was already used; serial numbers are never reused.");
+        } else if (!serialsInRequest.add(Map.entry(sku, serial))) {
+            problems.add(line.path("newLot.code"), serial,
+                    "Serial number " + serial + " of " + sku + " appears on more than one line; give each unit its own"
+                            + " serial number.");
+        }
+        if (line.quantity() != null && line.quantity().compareTo(BigDecimal.ONE) != 0) {
+            problems.add(line.path("quantity"), line.quantity(),
+                    "A serial lot holds one unit; enter 1 and give every further unit its own line.");
         }
     }
 

@@ -39,10 +39,6 @@ public class LotResolver {
 
     /** Returns the planned lines; throws when the proposal breaks the SPI contract or a lot rule. */
     public List<PlannedLine> resolve(TypeDescriptor type, List<ProposedLine> proposal, Instant now) {
-        if (proposal.isEmpty()) {
-            throw BusinessException.rule("lines", null, "The document has no lines to post.");
-        }
-
         List<Problem> problems = new ArrayList<>();
         List<PlannedLine> planned = new ArrayList<>();
         Map<String, Lot> created = new HashMap<>();

@@ -1,0 +1,4 @@
+/**
+ * The sample type, which removes stock given away, from named lots or first-expiry-first-out.
+ */
+package org.lotkeeper.types.sample;
