@@ -17,6 +17,9 @@ import jakarta.persistence.Id;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
+import jakarta.persistence.TableGenerator;
+
+import org.lotkeeper.core.support.IdBlocks;
 
 /** An adjustment document: the request a user made and, once posted, who posted it and its value effect. */
 @Entity
@@ -24,7 +27,9 @@ import jakarta.persistence.Table;
 public class AdjustmentDocument {
 
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @GeneratedValue(strategy = GenerationType.TABLE, generator = "adjustment_document_ids")
+    @TableGenerator(name = "adjustment_document_ids", table = "id_block", pkColumnName = "block_name",
+            valueColumnName = "next_value", pkColumnValue = "adjustment_document", allocationSize = IdBlocks.SIZE)
     private Long id;
 
     @Column(name = "type_id", nullable = false, length = 40)

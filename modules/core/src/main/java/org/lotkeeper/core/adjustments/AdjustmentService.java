@@ -270,21 +270,27 @@ public class AdjustmentService {
         if (clientKey == null) {
             return Optional.empty();
         }
-        Optional<AdjustmentDocument> earlier = em.createQuery(
-                        "SELECT d FROM AdjustmentDocument d WHERE d.clientKey = :key", AdjustmentDocument.class)
-                .setParameter("key", clientKey).getResultStream().findFirst();
-        if (earlier.isPresent() && !fingerprint.equals(earlier.get().getRequestHash())) {
+        SubmissionKey earlier = em.find(SubmissionKey.class, clientKey);
+        if (earlier == null) {
+            return Optional.empty();
+        }
+        if (!fingerprint.equals(earlier.getRequestHash())) {
             throw new BusinessException(ErrorCode.CONFLICT, "Idempotency-Key", clientKey, "Idempotency-Key "
-                    + clientKey + " was already used for document " + earlier.get().getId()
+                    + clientKey + " was already used for document " + earlier.getDocumentId()
                     + " with a different request; use a new key for a new request.");
         }
-        earlier.ifPresent(document -> LOG.fine(() -> "Repeated Idempotency-Key for document id=" + document.getId()));
-        return earlier;
+        LOG.fine(() -> "Repeated Idempotency-Key for document id=" + earlier.getDocumentId());
+        return Optional.ofNullable(em.find(AdjustmentDocument.class, earlier.getDocumentId()));
     }
 
     private void persistDocument(AdjustmentDocument document, String clientKey) {
+        em.persist(document);
+        em.flush();
+        if (clientKey == null) {
+            return;
+        }
         try {
-            em.persist(document);
+            em.persist(new SubmissionKey(clientKey, document.getId(), document.getRequestHash()));
             em.flush();
         } catch (PersistenceException e) {
             if (clientKey != null && violatesClientKey(e)) {
@@ -297,7 +303,7 @@ public class AdjustmentService {
     private static boolean violatesClientKey(Throwable e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             String message = String.valueOf(cause.getMessage()).toLowerCase(java.util.Locale.ROOT);
-            if (message.contains("document_client_key_unique")) {
+            if (message.contains("submission_key_pk")) {
                 return true;
             }
         }

@@ -50,6 +50,10 @@ class DocumentPoster {
         document.setEffectiveAt(calendar.effectiveInstant(document.getEffectiveDate()));
 
         List<RequestLine> requestLines = document.getLines().stream().map(RequestLineEntity::toRequestLine).toList();
+        // Lots the type picks on its own (automatic lot choice) are locked later, after the named
+        // ones, so their order is not globally ascending; Derby reports the rare deadlock this
+        // allows, and the posting is rejected as a conflict to retry.
+        engine.lockLots(requestLines.stream().map(RequestLine::lotId).filter(java.util.Objects::nonNull).toList());
         AdjustmentRequest request = new AdjustmentRequest(document.getTypeId(), document.getEffectiveDate(),
                 JsonColumns.read(document.getFieldsJson()), requestLines, settings.forType());
         LedgerStockView stock = new LedgerStockView(em, document.getEffectiveAt(), document.getEffectiveDate());

@@ -11,6 +11,9 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
+import jakarta.persistence.TableGenerator;
+
+import org.lotkeeper.core.support.IdBlocks;
 
 import org.lotkeeper.api.NewLot;
 import org.lotkeeper.api.RequestLine;
@@ -22,7 +25,9 @@ import org.lotkeeper.core.support.JsonColumns;
 public class RequestLineEntity {
 
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @GeneratedValue(strategy = GenerationType.TABLE, generator = "request_line_ids")
+    @TableGenerator(name = "request_line_ids", table = "id_block", pkColumnName = "block_name",
+            valueColumnName = "next_value", pkColumnValue = "request_line", allocationSize = IdBlocks.SIZE)
     private Long id;
 
     @ManyToOne(optional = false)

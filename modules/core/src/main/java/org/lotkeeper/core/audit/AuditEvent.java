@@ -8,6 +8,9 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.TableGenerator;
+
+import org.lotkeeper.core.support.IdBlocks;
 
 /** One audited action. */
 @Entity
@@ -15,7 +18,9 @@ import jakarta.persistence.Table;
 public class AuditEvent {
 
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @GeneratedValue(strategy = GenerationType.TABLE, generator = "audit_event_ids")
+    @TableGenerator(name = "audit_event_ids", table = "id_block", pkColumnName = "block_name",
+            valueColumnName = "next_value", pkColumnValue = "audit_event", allocationSize = IdBlocks.SIZE)
     private Long id;
 
     @Column(name = "occurred_at", nullable = false)

@@ -10,6 +10,9 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
+import jakarta.persistence.TableGenerator;
+
+import org.lotkeeper.core.support.IdBlocks;
 
 import org.lotkeeper.api.BomLine;
 
@@ -19,7 +22,9 @@ import org.lotkeeper.api.BomLine;
 public class BomEntry {
 
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @GeneratedValue(strategy = GenerationType.TABLE, generator = "bom_line_ids")
+    @TableGenerator(name = "bom_line_ids", table = "id_block", pkColumnName = "block_name",
+            valueColumnName = "next_value", pkColumnValue = "bom_line", allocationSize = IdBlocks.SIZE)
     private Long id;
 
     @ManyToOne(optional = false)

@@ -9,6 +9,9 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
+import jakarta.persistence.TableGenerator;
+
+import org.lotkeeper.core.support.IdBlocks;
 
 /** A place stock is kept, optionally inside a parent location. */
 @Entity
@@ -16,7 +19,9 @@ import jakarta.persistence.Table;
 public class Location {
 
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @GeneratedValue(strategy = GenerationType.TABLE, generator = "location_ids")
+    @TableGenerator(name = "location_ids", table = "id_block", pkColumnName = "block_name",
+            valueColumnName = "next_value", pkColumnValue = "location", allocationSize = IdBlocks.SIZE)
     private Long id;
 
     @Column(name = "code", nullable = false, length = 100)

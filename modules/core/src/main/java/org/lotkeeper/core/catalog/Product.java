@@ -8,6 +8,9 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.TableGenerator;
+
+import org.lotkeeper.core.support.IdBlocks;
 
 import org.lotkeeper.api.ProductInfo;
 
@@ -17,7 +20,9 @@ import org.lotkeeper.api.ProductInfo;
 public class Product {
 
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @GeneratedValue(strategy = GenerationType.TABLE, generator = "product_ids")
+    @TableGenerator(name = "product_ids", table = "id_block", pkColumnName = "block_name",
+            valueColumnName = "next_value", pkColumnValue = "product", allocationSize = IdBlocks.SIZE)
     private Long id;
 
     @Column(name = "sku", nullable = false, length = 100)

@@ -9,6 +9,9 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.TableGenerator;
+
+import org.lotkeeper.core.support.IdBlocks;
 
 /**
  * One posted line: a signed quantity and value on one lot. Entries are written once and never
@@ -19,7 +22,9 @@ import jakarta.persistence.Table;
 public class LedgerEntry {
 
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @GeneratedValue(strategy = GenerationType.TABLE, generator = "ledger_entry_ids")
+    @TableGenerator(name = "ledger_entry_ids", table = "id_block", pkColumnName = "block_name",
+            valueColumnName = "next_value", pkColumnValue = "ledger_entry", allocationSize = IdBlocks.SIZE)
     private Long id;
 
     @Column(name = "lot_id", nullable = false, updatable = false)

@@ -12,6 +12,9 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
+import jakarta.persistence.TableGenerator;
+
+import org.lotkeeper.core.support.IdBlocks;
 
 import org.lotkeeper.api.LotInfo;
 import org.lotkeeper.core.catalog.Location;
@@ -26,7 +29,9 @@ import org.lotkeeper.core.catalog.Product;
 public class Lot {
 
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @GeneratedValue(strategy = GenerationType.TABLE, generator = "lot_ids")
+    @TableGenerator(name = "lot_ids", table = "id_block", pkColumnName = "block_name",
+            valueColumnName = "next_value", pkColumnValue = "lot", allocationSize = IdBlocks.SIZE)
     private Long id;
 
     @ManyToOne(optional = false)

@@ -25,6 +25,7 @@ import org.lotkeeper.api.Problem;
 import org.lotkeeper.core.adjustments.AdjustmentDocument;
 import org.lotkeeper.core.ledger.LedgerEntry;
 import org.lotkeeper.core.lots.Lot;
+import org.lotkeeper.core.support.BusinessCalendar;
 import org.lotkeeper.core.support.BusinessException;
 import org.lotkeeper.core.support.ErrorCode;
 import org.lotkeeper.core.support.JsonColumns;
@@ -46,6 +47,9 @@ public class PostingEngine {
     @Inject
     BalanceHistory history;
 
+    @Inject
+    BusinessCalendar calendar;
+
     /**
      * Posts the lines of {@code document}.
      *
@@ -57,6 +61,9 @@ public class PostingEngine {
     public List<PostedLine> post(AdjustmentDocument document, List<PlannedLine> lines, boolean typeTakesFromExpiredLots,
                                  LocalDate effectiveDate, Instant postedAt, String postedBy) {
         Map<Long, LotBalance> balances = lock(lines);
+        if (!effectiveDate.isBefore(calendar.today())) {
+            document.setEffectiveAt(currentInstant(balances));
+        }
 
         List<Problem> problems = new ArrayList<>();
         checkLines(lines, balances, typeTakesFromExpiredLots, effectiveDate, problems);
@@ -78,6 +85,20 @@ public class PostingEngine {
         return posted;
     }
 
+    /**
+     * Locks existing lots in ascending id order before a type reads them, so that the type sees
+     * the balances the posting will be checked against. Unknown ids are skipped; the type
+     * reports them.
+     */
+    public void lockLots(java.util.Collection<Long> lotIds) {
+        for (Long id : new java.util.TreeSet<>(lotIds)) {
+            Lot lot = em.find(Lot.class, id);
+            if (lot != null) {
+                em.refresh(lot, LockModeType.PESSIMISTIC_WRITE);
+            }
+        }
+    }
+
     /** Locks every lot of the document in ascending id order and re-reads its balance under the lock. */
     private Map<Long, LotBalance> lock(List<PlannedLine> lines) {
         TreeMap<Long, Lot> byId = new TreeMap<>();
@@ -90,6 +111,22 @@ public class PostingEngine {
             balances.put(lot.getId(), new LotBalance(lot));
         }
         return balances;
+    }
+
+    /**
+     * Returns the instant a document dated today takes effect: now, read after the locks are
+     * held, so it sorts after every posting that committed before; never before the lots' latest
+     * entries, whatever another instance's clock says.
+     */
+    private Instant currentInstant(Map<Long, LotBalance> balances) {
+        Instant now = calendar.now();
+        for (LotBalance balance : balances.values()) {
+            Instant latest = balance.lot.getLastEffectiveAt();
+            if (latest != null && latest.isAfter(now)) {
+                now = latest;
+            }
+        }
+        return now;
     }
 
     private static void checkLines(List<PlannedLine> lines, Map<Long, LotBalance> balances, boolean takesFromExpired,

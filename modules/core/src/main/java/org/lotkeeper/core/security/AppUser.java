@@ -10,6 +10,9 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.TableGenerator;
+
+import org.lotkeeper.core.support.IdBlocks;
 
 /** A person who signs in, with a hashed password and one role. */
 @Entity
@@ -17,7 +20,9 @@ import jakarta.persistence.Table;
 public class AppUser {
 
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @GeneratedValue(strategy = GenerationType.TABLE, generator = "app_user_ids")
+    @TableGenerator(name = "app_user_ids", table = "id_block", pkColumnName = "block_name",
+            valueColumnName = "next_value", pkColumnValue = "app_user", allocationSize = IdBlocks.SIZE)
     private Long id;
 
     @Column(name = "user_name", nullable = false, length = 100)

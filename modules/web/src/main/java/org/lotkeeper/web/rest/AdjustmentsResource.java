@@ -240,7 +240,7 @@ public class AdjustmentsResource {
                 return true;
             }
             String message = String.valueOf(cause.getMessage());
-            if (message.contains("DOCUMENT_CLIENT_KEY_UNIQUE") || message.contains("document_client_key_unique")) {
+            if (message.toLowerCase(Locale.ROOT).contains("submission_key_pk")) {
                 return true;
             }
         }

@@ -30,6 +30,12 @@ public class FallbackExceptionMapper implements ExceptionMapper<Exception> {
         if (business != null) {
             return new BusinessExceptionMapper().toResponse(business);
         }
+        if (isLockConflict(e)) {
+            LOG.log(Level.WARNING, "A posting could not lock its lots in time; nothing was posted", e);
+            return ProblemResponses.of(409, "conflict", "Conflict", "Other postings held the same lots for too long;"
+                    + " nothing was posted. Send the request again.", List.of(new Problem("lines", null,
+                    "The lots were locked by other postings; try again.")));
+        }
         if (e instanceof WebApplicationException web) {
             int status = web.getResponse().getStatus();
             String message = web.getMessage() == null ? "Request failed" : web.getMessage();
@@ -40,6 +46,17 @@ public class FallbackExceptionMapper implements ExceptionMapper<Exception> {
         return ProblemResponses.of(500, "internal-error", "Internal error",
                 "The server failed to process the request; nothing was changed. The server log has the details.",
                 List.of());
+    }
+
+    private static boolean isLockConflict(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.sql.SQLTransactionRollbackException
+                    || cause instanceof jakarta.persistence.PessimisticLockException
+                    || cause instanceof jakarta.persistence.LockTimeoutException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static BusinessException unwrap(Throwable e) {
