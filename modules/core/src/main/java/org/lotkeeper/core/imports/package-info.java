@@ -1,0 +1,2 @@
+/** CSV import of locations, products, bills of materials and opening stock. */
+package org.lotkeeper.core.imports;
