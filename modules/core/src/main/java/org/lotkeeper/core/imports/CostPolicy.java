@@ -2,7 +2,7 @@ package org.lotkeeper.core.imports;
 
 import java.util.Optional;
 
-/** What an opening-stock import does with a row that has no unit cost. */
+/** Rule for opening-stock rows that have no unit cost. */
 public enum CostPolicy {
     /** The row is an error. */
     REJECT("reject"),

@@ -7,7 +7,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
-/** What a CSV file contains, with the columns its header line must name. */
+/** Content of an import file, with the columns its header line must name. */
 public enum ImportKind {
     LOCATIONS("locations", "code", "name", "parent"),
     PRODUCTS("products", "sku", "name", "description", "category", "unit", "tracking", "assembly", "active"),

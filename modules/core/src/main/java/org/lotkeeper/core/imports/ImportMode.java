@@ -2,7 +2,7 @@ package org.lotkeeper.core.imports;
 
 import java.util.Optional;
 
-/** What an import does with the rows it checked. */
+/** Handling of the checked rows: report only, apply all or nothing, or apply the valid ones. */
 public enum ImportMode {
     /** Checks every row and reports, changing nothing. */
     DRY_RUN("dry-run"),

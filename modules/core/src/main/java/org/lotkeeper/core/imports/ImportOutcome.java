@@ -1,6 +1,6 @@
 package org.lotkeeper.core.imports;
 
-/** What an import did. */
+/** Result of an import as a whole. */
 public enum ImportOutcome {
     /** A dry run: rows were checked and nothing changed. */
     CHECKED,

@@ -19,8 +19,9 @@ import org.lotkeeper.core.security.Role;
 
 /**
  * Runs CSV imports: reads the file, checks every row, and in a commit applies the result in one
- * transaction. Checking happens outside that transaction and holds no locks; a change that the
- * core rejects while applying rolls the whole import back and is reported on its file lines.
+ * transaction. Checking happens outside that transaction and holds no locks. When the core
+ * rejects a change while applying, the whole import rolls back and the report names the file
+ * lines behind the change.
  */
 @ApplicationScoped
 public class ImportService {
@@ -61,7 +62,8 @@ public class ImportService {
         ImportFile file = new ImportFile(wellFormed, options, sha256(text));
 
         // TODO: a stocktake import (counted quantities per lot, posted through the stocktake type)
-        // would be one more kind here; until it exists, counts are entered through the stocktake type.
+        // would be one more kind here. Until it exists, counts can only be entered through the
+        // stocktake type's API and screens.
         return switch (kind) {
             case LOCATIONS -> execute(kind, locations, file, rows, table, issues);
             case PRODUCTS -> execute(kind, products, file, rows, table, issues);
@@ -70,7 +72,7 @@ public class ImportService {
         };
     }
 
-    /** Checks the well-formed rows in {@code file} and applies them as the mode says; {@code rows} are all rows. */
+    /** Checks the well-formed rows in {@code file} and applies them as the mode requires. {@code rows} are all rows. */
     private <P> ImportReport execute(ImportKind kind, Importer<P> importer, ImportFile file, List<ImportRow> rows,
                                      CsvTable table, ImportIssues issues) {
         ImportMode mode = file.options().mode();

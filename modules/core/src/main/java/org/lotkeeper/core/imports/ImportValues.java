@@ -6,7 +6,7 @@ import java.util.Locale;
 /** Parses the values of import columns, recording an error on the row for each invalid one. */
 final class ImportValues {
 
-    /** Largest quantity or cost accepted, exclusive; the same bound as the JSON API. */
+    /** Upper bound, exclusive, of quantities and costs: the same bound as in the JSON API. */
     static final BigDecimal MAX_NUMBER = new BigDecimal("1e13");
 
     private final ImportIssues issues;
@@ -45,7 +45,8 @@ final class ImportValues {
     }
 
     /**
-     * Returns the positive number in {@code column}, or {@code null} after recording an error.
+     * Returns the number in {@code column}, greater than 0 or also 0 when allowed, or {@code null}
+     * after recording an error.
      *
      * @param allowZero whether 0 is accepted
      */

@@ -16,9 +16,9 @@ import org.lotkeeper.core.catalog.Product;
 import org.lotkeeper.core.support.BusinessException;
 
 /**
- * Checks an opening-stock file and turns its valid rows into opening lines: reads each row,
- * rejects serial numbers used before or repeated, fills in missing unit costs by the cost policy,
- * and merges rows for the same product, lot code and location into one line.
+ * Checks an opening-stock file and turns its valid rows into opening lines. It reads each row and
+ * rejects serial numbers used before or repeated. Then it fills in missing unit costs by the cost
+ * policy and merges rows for the same product, lot code and location into one line.
  */
 final class OpeningStockCheck {
 

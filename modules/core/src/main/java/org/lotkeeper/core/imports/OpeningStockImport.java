@@ -35,7 +35,7 @@ class OpeningStockImport implements Importer<OpeningStockImport.Plan> {
 
     private static final Logger LOG = Logger.getLogger(OpeningStockImport.class.getName());
 
-    /** Most lines per opening document; larger imports post several documents in one transaction. */
+    /** Maximum lines per opening document. Larger imports post several documents in one transaction. */
     static final int LINES_PER_DOCUMENT = 5_000;
 
     private static final Pattern LINE_FIELD = Pattern.compile("lines\\[(\\d+)\\](?:\\.(.+))?");

@@ -58,7 +58,7 @@ public class ImportsResource {
     /** Largest file accepted, in bytes: 20 MiB. */
     static final int MAX_BYTES = 20 * 1024 * 1024;
 
-    /** Most bytes of an oversized body read and dropped before the 413 response. */
+    /** Maximum bytes of an oversized body read and dropped before the 413 response. */
     static final long MAX_DISCARDED_BYTES = 4L * MAX_BYTES;
 
     private static final Logger LOG = Logger.getLogger(ImportsResource.class.getName());
@@ -145,8 +145,9 @@ public class ImportsResource {
     }
 
     /**
-     * Reads and drops the rest of an oversized body, up to {@link #MAX_DISCARDED_BYTES}, because
-     * most HTTP clients read no response before they have sent the whole body.
+     * Reads and drops the rest of an oversized body, up to {@link #MAX_DISCARDED_BYTES}. A client
+     * such as {@code java.net.http.HttpClient} reads no response before it has sent the whole
+     * body, and fails with an EOF when the server answers early and closes the connection.
      */
     private static void discard(InputStream body) {
         try {

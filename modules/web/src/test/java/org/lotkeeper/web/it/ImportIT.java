@@ -34,9 +34,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * CSV imports through the API on a real server and database: an all-or-nothing commit, exact
- * line numbers in a dry run, rejected rows returned as CSV, merged duplicate rows, a repeated
- * file posting nothing, and the InvenTree demo data end to end.
+ * CSV imports through the API on a real server and database. Covers the all-or-nothing commit,
+ * exact line numbers in a dry run, rejected rows returned as CSV, merged duplicate rows and a
+ * repeated file that posts nothing, and imports the InvenTree demo data end to end.
  */
 @ExtendWith(ArquillianExtension.class)
 class ImportIT {
