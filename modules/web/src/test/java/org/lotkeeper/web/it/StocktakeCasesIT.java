@@ -1,0 +1,361 @@
+package org.lotkeeper.web.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.lotkeeper.web.it.LotChecks.assertCreated;
+import static org.lotkeeper.web.it.LotChecks.assertEntry;
+import static org.lotkeeper.web.it.LotChecks.assertEntryCount;
+import static org.lotkeeper.web.it.LotChecks.assertLedgerConsistent;
+import static org.lotkeeper.web.it.LotChecks.assertLot;
+import static org.lotkeeper.web.it.LotChecks.assertRejected;
+import static org.lotkeeper.web.it.LotChecks.documentId;
+
+import java.net.URL;
+import java.net.http.HttpRequest;
+import java.time.LocalDate;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Disabled;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Stocktakes through the API. The tests cover frozen snapshots and lots that move while they are
+ * counted, one open count sheet per lot, blank counts that are not zero, and counts that add up.
+ * They also cover stocktakes dated in the past, lots without variance or without a cost, and
+ * count sheets with invalid rows.
+ *
+ * <p>A count sheet is a stocktake document created as a draft and posted later. Each line names
+ * a lot and gives its count in the {@code counted} field and, optionally, the system quantity
+ * frozen when counting started in the {@code snapshot} field.
+ */
+@ExtendWith(ArquillianExtension.class)
+class StocktakeCasesIT {
+
+    private static final String ADJUSTMENTS = "/api/v1/adjustments";
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.application();
+    }
+
+    @ArquillianResource
+    URL url;
+
+    Api api;
+    String location;
+    String sku;
+
+    @BeforeEach
+    void setUp() {
+        api = Api.admin(url);
+        api.allowBackdating("opening", 60);
+        api.allowBackdating("damage", 60);
+        api.allowBackdating("stocktake", 60);
+        location = api.location();
+        sku = api.product("pcs");
+    }
+
+    @AfterEach
+    void ledgerStaysConsistent() {
+        assertLedgerConsistent(api);
+    }
+
+    // A lot moves while it is being counted.
+
+    @Test
+    @Disabled("reason: posting a count sheet does not check whether a lot moved after its snapshot, so the"
+            + " sheet posts counted - snapshot (-3) without a rejection")
+    void countSheetRejectsLotMovedSinceSnapshot() {
+        long a = api.openLot(sku, "A", location, "10", "1.00", null, null);
+        long sheet = documentId(assertCreated(api.post(ADJUSTMENTS, AdjustmentBody.of("stocktake")
+                .line(a, null, "counted", "7", "snapshot", "10").draft())));
+        long writeOff = documentId(assertCreated(api.damage(a, "2", null)));
+
+        Api.Response rejected = api.post(ADJUSTMENTS + "/" + sheet + "/post", "");
+
+        assertRejected(rejected, 422, "Lot A of " + sku, "10", "8", "document " + writeOff);
+        assertLot(api, a, "8", "8.00");
+        assertEntryCount(api, a, 2);
+        assertEquals("DRAFT", api.get(ADJUSTMENTS + "/" + sheet).json().getString("status"), "the sheet stays open");
+    }
+
+    @Test
+    @Disabled("reason: the core does not freeze a lot's system quantity when a count sheet is created. Without a"
+            + " snapshot field on the line, posting counts against the current quantity and accepts the movement")
+    void countSheetFreezesSnapshotWhenCreated() {
+        long a = api.openLot(sku, "A", location, "10", "1.00", null, null);
+        long sheet = documentId(assertCreated(api.post(ADJUSTMENTS, AdjustmentBody.of("stocktake")
+                .line(a, null, "counted", "7").draft())));
+        long writeOff = documentId(assertCreated(api.damage(a, "2", null)));
+
+        Api.Response rejected = api.post(ADJUSTMENTS + "/" + sheet + "/post", "");
+
+        assertRejected(rejected, 422, "Lot A of " + sku, "10", "8", "document " + writeOff);
+        assertLot(api, a, "8", "8.00");
+    }
+
+    @Test
+    void movedLotCountedBeforeMovementUsesSnapshot() {
+        // NOTE: this passes today only because posting ignores the resolve parameter and always
+        // counts against the line's snapshot. It pins the result once moved lots are rejected.
+        long a = api.openLot(sku, "A", location, "10", "1.00", null, null);
+        long sheet = documentId(assertCreated(api.post(ADJUSTMENTS, AdjustmentBody.of("stocktake")
+                .line(a, null, "counted", "7", "snapshot", "10").draft())));
+        assertCreated(api.damage(a, "2", null));
+
+        Api.Response posted = api.post(ADJUSTMENTS + "/" + sheet + "/post?resolve=before", "");
+
+        assertCreated(posted);
+        assertLot(api, a, "5", "5.00");
+        JsonArray entries = assertEntryCount(api, a, 3);
+        assertEntry(entries.getJsonObject(2), "-3", "-3.00");
+    }
+
+    @Test
+    @Disabled("reason: posting a count sheet has no way to state that the count was taken after the movements."
+            + " It always posts counted - snapshot (-3, leaving 5) instead of counted - current quantity (-1)")
+    void movedLotCountedAfterMovementUsesCurrentQuantity() {
+        long a = api.openLot(sku, "A", location, "10", "1.00", null, null);
+        long sheet = documentId(assertCreated(api.post(ADJUSTMENTS, AdjustmentBody.of("stocktake")
+                .line(a, null, "counted", "7", "snapshot", "10").draft())));
+        assertCreated(api.damage(a, "2", null));
+
+        Api.Response posted = api.post(ADJUSTMENTS + "/" + sheet + "/post?resolve=after", "");
+
+        assertCreated(posted);
+        assertLot(api, a, "7", "7.00");
+        JsonArray entries = assertEntryCount(api, a, 3);
+        assertEntry(entries.getJsonObject(2), "-1", "-1.00");
+    }
+
+    @Test
+    @Disabled("reason: there is no recount of an open count sheet (POST /api/v1/adjustments/{id}/recount) that"
+            + " replaces its counts and freezes a new snapshot")
+    void recountTakesNewSnapshot() {
+        long a = api.openLot(sku, "A", location, "10", "1.00", null, null);
+        long sheet = documentId(assertCreated(api.post(ADJUSTMENTS, AdjustmentBody.of("stocktake")
+                .line(a, null, "counted", "7").draft())));
+        assertCreated(api.damage(a, "2", null));
+
+        Api.Response recounted = api.post(ADJUSTMENTS + "/" + sheet + "/recount",
+                "{\"lines\":[{\"lotId\":" + a + ",\"fields\":{\"counted\":\"7\"}}]}");
+        assertEquals(200, recounted.status(), recounted.body());
+        JsonObject line = recounted.json().getJsonArray("lines").getJsonObject(0);
+        assertEquals("8", line.getJsonObject("fields").getString("snapshot"), "the new snapshot: " + line);
+
+        assertCreated(api.post(ADJUSTMENTS + "/" + sheet + "/post", ""));
+        assertLot(api, a, "7", "7.00");
+        JsonArray entries = assertEntryCount(api, a, 3);
+        assertEntry(entries.getJsonObject(2), "-1", "-1.00");
+    }
+
+    // A lot is on at most one open count sheet.
+
+    @Test
+    @Disabled("reason: the core keeps no open count sheets, so a second draft stocktake that includes a lot"
+            + " already on an open sheet is accepted")
+    void secondOpenSheetOnLotIsRejected() {
+        long a = api.openLot(sku, "A", location, "10", "1.00", null, null);
+        long b = api.openLot(sku, "B", location, "5", "1.00", null, null);
+        long first = documentId(assertCreated(api.post(ADJUSTMENTS, AdjustmentBody.of("stocktake")
+                .line(a, null).draft())));
+
+        Api.Response second = api.post(ADJUSTMENTS, AdjustmentBody.of("stocktake")
+                .line(b, null).line(a, null).draft());
+
+        assertRejected(second, 422, "Lot A of " + sku, "document " + first);
+        assertCreated(api.post(ADJUSTMENTS, AdjustmentBody.of("stocktake").line(b, null).draft()));
+    }
+
+    // Not counted is not zero.
+
+    @Test
+    void uncountedLotIsNotZero() {
+        long a = api.openLot(sku, "A", location, "3", "4.00", null, null);
+        long b = api.openLot(sku, "B", location, "5", "4.00", null, null);
+
+        assertCreated(api.post(ADJUSTMENTS, AdjustmentBody.of("stocktake")
+                .line(a, null)
+                .line(b, null, "counted", "4").posted()));
+
+        assertLot(api, a, "3", "12.00");
+        assertEntryCount(api, a, 1);
+        assertLot(api, b, "4", "16.00");
+        assertEntry(assertEntryCount(api, b, 2).getJsonObject(1), "-1", "-4.00");
+
+        assertCreated(api.post(ADJUSTMENTS, AdjustmentBody.of("stocktake").line(a, null, "counted", "0").posted()));
+
+        assertLot(api, a, "0", "0.00");
+        assertEntry(assertEntryCount(api, a, 2).getJsonObject(1), "-3", "-12.00");
+    }
+
+    // Several counts of one lot add up.
+
+    @Test
+    void countsOfOneLotAddUp() {
+        long a = api.openLot(sku, "A", location, "10", "1.50", null, null);
+
+        assertCreated(api.post(ADJUSTMENTS, AdjustmentBody.of("stocktake")
+                .line(a, null, "counted", "6", "note", "top shelf")
+                .line(a, null, "counted", "3", "note", "bottom shelf").posted()));
+
+        assertLot(api, a, "9", "13.50");
+        JsonObject entry = assertEntryCount(api, a, 2).getJsonObject(1);
+        assertEntry(entry, "-1", "-1.50");
+        assertEquals("9", entry.getJsonObject("attributes").getString("counted"), "counted total: " + entry);
+    }
+
+    // A stocktake in the past uses the quantity of its date.
+
+    @Test
+    void pastStocktakeUsesQuantityOfItsDate() {
+        LocalDate today = api.today();
+        long a = api.openLot(sku, "A", location, "100", "1.00", day(today, 1), null);
+        assertCreated(api.damage(a, "30", day(today, 5)));
+
+        JsonObject stocktake = assertCreated(api.post(ADJUSTMENTS, AdjustmentBody.of("stocktake").on(day(today, 3))
+                .line(a, null, "counted", "95").posted()));
+
+        assertEquals(day(today, 3).toString(), stocktake.getString("effectiveDate"));
+        assertLot(api, a, "65", "65.00");
+        JsonArray entries = assertEntryCount(api, a, 3);
+        JsonObject variance = entries.getJsonObject(1);
+        assertEquals("stocktake", variance.getString("type"), "the day-3 entry comes second: " + entries);
+        assertEntry(variance, "-5", "-5.00");
+        assertEquals("100", variance.getJsonObject("attributes").getString("snapshot"), "snapshot: " + variance);
+        assertEquals("95", variance.getJsonObject("attributes").getString("counted"), "counted: " + variance);
+    }
+
+    // No-change lines and missing costs.
+
+    @Test
+    void countPostsOnlyLotsThatDiffer() {
+        long a = api.openLot(sku, "A", location, "5", "2.00", null, null);
+        long b = api.openLot(sku, "B", location, "8", "3.00", null, null);
+
+        JsonObject stocktake = assertCreated(api.post(ADJUSTMENTS, AdjustmentBody.of("stocktake")
+                .line(a, null, "counted", "5")
+                .line(b, null, "counted", "6").posted()));
+
+        assertEquals(1, stocktake.getJsonArray("entries").size(), "entries of the stocktake: " + stocktake);
+        assertLot(api, a, "5", "10.00");
+        assertEntryCount(api, a, 1);
+        assertLot(api, b, "6", "18.00");
+        assertEntry(assertEntryCount(api, b, 2).getJsonObject(1), "-2", "-6.00");
+    }
+
+    @Test
+    @Disabled("reason: no API puts stock into a lot without recording a unit cost. An opening-stock import"
+            + " (POST /api/v1/imports/opening, text/csv) that keeps rows without a cost as lots without one is missing")
+    void countAddingToLotWithoutCostNeedsUnitCost() {
+        Api.Response imported = api.send(api.request("/api/v1/imports/opening")
+                .header("Content-Type", "text/csv")
+                .POST(HttpRequest.BodyPublishers.ofString("sku,lot,serial,location,quantity,unit_cost,currency,status\n"
+                        + sku + ",Z,," + location + ",4,,USD,ok\n")));
+        assertEquals(201, imported.status(), imported.body());
+        long z = api.get("/api/v1/lots?product=" + sku + "&code=Z").array().getJsonObject(0)
+                .getJsonNumber("id").longValue();
+        assertTrue(api.lot(z).isNull("unitCost"), "Z has no recorded cost: " + api.lot(z));
+
+        assertCreated(api.post(ADJUSTMENTS, AdjustmentBody.of("stocktake").line(z, null, "counted", "4").posted()));
+        assertEntryCount(api, z, 1);
+
+        Api.Response withoutCost = api.post(ADJUSTMENTS, AdjustmentBody.of("stocktake")
+                .line(z, null, "counted", "5").posted());
+        assertRejected(withoutCost, 422, "Lot Z", "no recorded cost", "extra unit");
+        assertEntryCount(api, z, 1);
+
+        JsonObject withCost = assertCreated(api.post(ADJUSTMENTS, AdjustmentBody.of("stocktake")
+                .line(Json.createObjectBuilder().add("lotId", z).add("unitCost", "2.50"), "counted", "5").posted()));
+        assertEntry(withCost.getJsonArray("entries").getJsonObject(0), "1", "2.50");
+        assertLot(api, z, "5", "2.50");
+    }
+
+    // A count sheet with an invalid row changes nothing.
+
+    @Test
+    void countSheetWithInvalidCountPostsNothing() {
+        long a = api.openLot(sku, "A", location, "10", "1.00", null, null);
+        long b = api.openLot(sku, "B", location, "6", "1.00", null, null);
+        long c = api.openLot(sku, "C", location, "4", "1.00", null, null);
+
+        Api.Response rejected = api.post(ADJUSTMENTS, AdjustmentBody.of("stocktake")
+                .line(a, null, "counted", "8")
+                .line(b, null, "counted", "abc")
+                .line(c, null, "counted", "0").posted());
+
+        assertRejected(rejected, 422, "lines[1].fields.counted", "abc");
+        assertEquals(1, rejected.json().getJsonArray("problems").size(), "only row 2 is invalid: " + rejected.body());
+        for (long lot : new long[] {a, b, c}) {
+            assertEntryCount(api, lot, 1);
+        }
+        assertLot(api, a, "10", "10.00");
+
+        for (int round = 0; round < 2; round++) {
+            assertCreated(api.post(ADJUSTMENTS, AdjustmentBody.of("stocktake")
+                    .line(a, null, "counted", "8")
+                    .line(b, null, "counted", "6")
+                    .line(c, null, "counted", "0").posted()));
+            assertLot(api, a, "8", "8.00");
+            assertLot(api, b, "6", "6.00");
+            assertLot(api, c, "0", "0.00");
+            assertEntryCount(api, a, 2);
+            assertEntryCount(api, b, 1);
+            assertEntryCount(api, c, 2);
+        }
+    }
+
+    @Test
+    @Disabled("reason: there is no stocktake import (POST /api/v1/imports/stocktake, text/csv with rows of lot"
+            + " code, location and count) that rejects a file as a whole and reports every bad row")
+    void stocktakeImportWithBadRowChangesNothing() {
+        long a = api.openLot(sku, "A", location, "10", "1.00", null, null);
+        long b = api.openLot(sku, "B", location, "6", "1.00", null, null);
+        long c = api.openLot(sku, "C", location, "4", "1.00", null, null);
+        String header = "lot,location,counted\n";
+
+        Api.Response rejected = importStocktake(header + "A," + location + ",8\nB," + location + ",abc\nC,"
+                + location + ",0\n");
+
+        assertRejected(rejected, 422, "row 2", "abc");
+        assertFalse(rejected.body().contains("row 1"), "row 1 is valid: " + rejected.body());
+        assertFalse(rejected.body().contains("row 3"), "row 3 is valid: " + rejected.body());
+        assertLot(api, a, "10", "10.00");
+        assertLot(api, b, "6", "6.00");
+        assertLot(api, c, "4", "4.00");
+
+        String corrected = header + "A," + location + ",8\nB," + location + ",6\nC," + location + ",0\n";
+        for (int round = 0; round < 2; round++) {
+            Api.Response imported = importStocktake(corrected);
+            assertTrue(imported.status() == 200 || imported.status() == 201, imported.body());
+            assertLot(api, a, "8", "8.00");
+            assertLot(api, b, "6", "6.00");
+            assertLot(api, c, "0", "0.00");
+            assertEntryCount(api, a, 2);
+            assertEntryCount(api, b, 1);
+            assertEntryCount(api, c, 2);
+        }
+    }
+
+    private Api.Response importStocktake(String csv) {
+        return api.send(api.request("/api/v1/imports/stocktake?product=" + sku)
+                .header("Content-Type", "text/csv")
+                .POST(HttpRequest.BodyPublishers.ofString(csv)));
+    }
+
+    /** Returns the date of day {@code n} of a case, where day 1 is twelve days before today. */
+    static LocalDate day(LocalDate today, int n) {
+        return today.minusDays(12).plusDays(n - 1L);
+    }
+}
