@@ -16,6 +16,8 @@ import org.lotkeeper.core.plugins.LedgerStockView;
 import org.lotkeeper.core.plugins.RegisteredType;
 import org.lotkeeper.core.plugins.TypeInvoker;
 import org.lotkeeper.core.plugins.TypeSettingsView;
+import org.lotkeeper.core.ledger.LotCount;
+import org.lotkeeper.core.posting.BalanceHistory;
 import org.lotkeeper.core.posting.LotResolver;
 import org.lotkeeper.core.posting.PlannedLine;
 import org.lotkeeper.core.posting.PostedLine;
@@ -65,6 +67,22 @@ class DocumentPoster {
 
         BigDecimal valueEffect = posted.stream().map(PostedLine::value).reduce(BigDecimal.ZERO, BigDecimal::add);
         document.markPosted(user, now, valueEffect);
+        recordCountedLots(document, requestLines);
         return posted;
+    }
+
+    /**
+     * Records every lot a stocktake counted, including those whose count matched and got no
+     * entry, so that backdated changes before the count are rejected.
+     */
+    private void recordCountedLots(AdjustmentDocument document, List<RequestLine> requestLines) {
+        if (!BalanceHistory.STOCKTAKE_TYPE.equals(document.getTypeId())) {
+            return;
+        }
+        requestLines.stream()
+                .filter(line -> line.lotId() != null && line.field(BalanceHistory.COUNTED_FIELD).isPresent())
+                .map(RequestLine::lotId)
+                .distinct()
+                .forEach(lotId -> em.persist(new LotCount(lotId, document.getId(), document.getEffectiveAt())));
     }
 }

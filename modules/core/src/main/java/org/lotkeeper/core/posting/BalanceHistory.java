@@ -11,6 +11,7 @@ import jakarta.persistence.PersistenceContext;
 
 import org.lotkeeper.api.Problem;
 import org.lotkeeper.core.ledger.LedgerEntry;
+import org.lotkeeper.core.ledger.LotCount;
 import org.lotkeeper.core.lots.Lot;
 import org.lotkeeper.core.support.BusinessCalendar;
 
@@ -22,8 +23,11 @@ import org.lotkeeper.core.support.BusinessCalendar;
 @ApplicationScoped
 public class BalanceHistory {
 
-    /** Type id whose entries settle a lot's quantity as of their date. */
+    /** Type id whose documents settle the quantities of the lots they count, as of their date. */
     public static final String STOCKTAKE_TYPE = "stocktake";
+
+    /** Line field of a stocktake request that holds a lot's counted quantity. */
+    public static final String COUNTED_FIELD = "counted";
 
     @PersistenceContext(unitName = "lotkeeper")
     EntityManager em;
@@ -36,12 +40,13 @@ public class BalanceHistory {
      * must be locked by the caller.
      */
     public void check(Lot lot, BigDecimal delta, Instant at, Long documentId, List<Problem> problems) {
+        // A count that matched wrote no entry, so the lot's latest entry may predate it.
+        checkStocktakeAfter(lot, at, documentId, problems);
         boolean backdated = lot.getLastEffectiveAt() != null && at.isBefore(lot.getLastEffectiveAt());
         if (!backdated) {
             checkCurrent(lot, delta, problems);
             return;
         }
-        checkStocktakeAfter(lot, at, documentId, problems);
         if (delta.signum() < 0) {
             checkRunningBalances(lot, delta, at, problems);
         }
@@ -53,20 +58,23 @@ public class BalanceHistory {
         }
     }
 
-    /** Adds a problem naming the first stocktake of the lot that takes effect after {@code at}. */
+    /**
+     * Adds a problem naming the first posted stocktake that counted the lot after {@code at},
+     * other than {@code documentId} itself.
+     */
     public void checkStocktakeAfter(Lot lot, Instant at, Long documentId, List<Problem> problems) {
-        List<LedgerEntry> stocktakes = em.createQuery("SELECT e FROM LedgerEntry e WHERE e.lotId = :lot"
-                        + " AND e.typeId = :type AND e.effectiveAt > :at ORDER BY e.effectiveAt", LedgerEntry.class)
+        List<LotCount> counts = em.createQuery("SELECT c FROM LotCount c WHERE c.lotId = :lot"
+                        + " AND c.effectiveAt > :at AND c.documentId <> :doc ORDER BY c.effectiveAt", LotCount.class)
                 .setParameter("lot", lot.getId())
-                .setParameter("type", STOCKTAKE_TYPE)
                 .setParameter("at", at)
+                .setParameter("doc", documentId == null ? -1L : documentId)
                 .setMaxResults(1)
                 .getResultList();
-        if (!stocktakes.isEmpty() && !stocktakes.get(0).getDocumentId().equals(documentId)) {
-            LedgerEntry stocktake = stocktakes.get(0);
+        if (!counts.isEmpty()) {
+            LotCount count = counts.get(0);
             problems.add(new Problem("effectiveDate", calendar.dateOf(at).toString(), "Lot " + lot.getCode() + " of "
-                    + lot.getProduct().getSku() + " was counted by stocktake document " + stocktake.getDocumentId()
-                    + " effective " + calendar.dateOf(stocktake.getEffectiveAt())
+                    + lot.getProduct().getSku() + " was counted by stocktake document " + count.getDocumentId()
+                    + " effective " + calendar.dateOf(count.getEffectiveAt())
                     + "; a change dated before that count cannot be posted."));
         }
     }

@@ -53,6 +53,9 @@ public class AdjustmentsResource {
     @Inject
     AdjustmentService adjustments;
 
+    @Inject
+    AdjustmentsResourceSupport support;
+
     @GET
     public String list(@QueryParam("type") String type, @QueryParam("status") String status,
                        @QueryParam("offset") @DefaultValue("0") int offset,
@@ -102,7 +105,7 @@ public class AdjustmentsResource {
                 throw e;
             }
         }
-        return respond(submission);
+        return support.respond(submission);
     }
 
     /** Runs a request through its type and the posting rules, and returns what it would post. */
@@ -116,13 +119,13 @@ public class AdjustmentsResource {
         input.throwIfAny();
 
         List<PostedLine> lines = adjustments.preview(command);
-        return lines(lines).build().toString();
+        return AdjustmentsResourceSupport.lines(lines).build().toString();
     }
 
     @POST
     @Path("{id}/post")
     public Response post(@PathParam("id") long id) {
-        return respond(adjustments.post(id));
+        return support.respond(adjustments.post(id));
     }
 
     @POST
@@ -135,7 +138,7 @@ public class AdjustmentsResource {
     @POST
     @Path("{id}/approve")
     public Response approve(@PathParam("id") long id) {
-        return respond(adjustments.approve(id));
+        return support.respond(adjustments.approve(id));
     }
 
     /** Reverses a posted document; {@code ?date=original} posts the reversal at the original date. */
@@ -147,25 +150,7 @@ public class AdjustmentsResource {
             case "original" -> true;
             default -> throw BusinessException.invalid("date", date, "Must be now or original.");
         };
-        return respond(adjustments.reverse(id, original));
-    }
-
-    private Response respond(Submission submission) {
-        AdjustmentDocument document = submission.document();
-        JsonObjectBuilder json = Json.createObjectBuilder(
-                Representations.document(document, adjustments.entriesOf(document.getId())));
-        json.add("replayed", submission.replayed());
-        json.add("posted", lines(submission.posted()));
-        Response.ResponseBuilder response = submission.replayed() ? Response.ok()
-                : Response.created(URI.create("adjustments/" + document.getId()));
-        return response.header("Idempotency-Replayed", Boolean.toString(submission.replayed()))
-                .entity(json.build().toString()).build();
-    }
-
-    private static JsonArrayBuilder lines(List<PostedLine> posted) {
-        JsonArrayBuilder items = Json.createArrayBuilder();
-        posted.forEach(line -> items.add(Representations.postedLine(line)));
-        return items;
+        return support.respond(adjustments.reverse(id, original));
     }
 
     static AdjustmentCommand command(JsonObject json, JsonInput input) {

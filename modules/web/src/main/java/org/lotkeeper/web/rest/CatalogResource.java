@@ -1,6 +1,5 @@
 package org.lotkeeper.web.rest;
 
-import java.net.URI;
 import java.util.Locale;
 
 import jakarta.enterprise.context.RequestScoped;
@@ -18,6 +17,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
 
 import org.lotkeeper.api.ProductInfo;
 import org.lotkeeper.core.catalog.CatalogService;
@@ -75,7 +75,7 @@ public class CatalogResource {
         input.throwIfAny();
 
         Product product = catalog.createProduct(sku, name, unit, decimals, parsedTracking, assembly);
-        return Response.created(URI.create("products/" + product.getSku()))
+        return Response.created(UriBuilder.fromPath("products/{sku}").build(product.getSku()))
                 .entity(Representations.product(product).toString()).build();
     }
 
@@ -100,7 +100,7 @@ public class CatalogResource {
         input.throwIfAny();
 
         Location location = catalog.createLocation(code, name, parent);
-        return Response.created(URI.create("locations/" + location.getCode()))
+        return Response.created(UriBuilder.fromPath("locations/{code}").build(location.getCode()))
                 .entity(Representations.location(location).toString()).build();
     }
 

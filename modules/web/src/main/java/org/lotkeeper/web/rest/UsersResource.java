@@ -1,6 +1,5 @@
 package org.lotkeeper.web.rest;
 
-import java.net.URI;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -14,6 +13,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
 
 import org.lotkeeper.core.audit.AuditLog;
 import org.lotkeeper.core.security.AppUser;
@@ -65,7 +65,7 @@ public class UsersResource {
         input.throwIfAny();
 
         AppUser user = users.create(name, password, role);
-        return Response.created(URI.create("users/" + user.getUserName())).entity(user(user).toString()).build();
+        return Response.created(UriBuilder.fromPath("users/{name}").build(user.getUserName())).entity(user(user).toString()).build();
     }
 
     /** Returns who is signed in and with which role. */
