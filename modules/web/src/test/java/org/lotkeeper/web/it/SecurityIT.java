@@ -32,7 +32,7 @@ import org.junit.jupiter.api.function.Executable;
 
 /**
  * Roles enforced by the API itself: {@code viewer} reads, {@code staff} also creates and posts
- * adjustments and catalog entries, and {@code admin} also configures types, manages users,
+ * adjustments, count sheets and catalog entries, and {@code admin} also configures types, manages users,
  * approves and reads the audit trail. Every denied request is audited.
  */
 @ExtendWith(ArquillianExtension.class)
@@ -138,6 +138,9 @@ class SecurityIT {
                         403, 201, 201),
                 new Access("POST approval of a posted document", api -> api.post(ADJUSTMENTS + "/" + writeOff(a)
                         + "/approve", ""), 403, 403, 409),
+                new Access("POST count sheet", api -> api.post("/api/v1/stocktakes", "{\"lots\":["
+                        + admin.openLot(sku, "S-" + Api.shortId(), location, "1", "1.00", null, null) + "]}"),
+                        403, 201, 201),
                 new Access("POST product", api -> api.post("/api/v1/products", Json.createObjectBuilder()
                         .add("sku", "P-" + Api.shortId()).add("name", "Product").add("unit", "pcs").build()
                         .toString()), 403, 201, 201),

@@ -8,6 +8,7 @@ import static org.lotkeeper.web.it.LotChecks.assertEntry;
 import static org.lotkeeper.web.it.LotChecks.assertEntryCount;
 import static org.lotkeeper.web.it.LotChecks.assertLedgerConsistent;
 import static org.lotkeeper.web.it.LotChecks.assertLot;
+import static org.lotkeeper.web.it.LotChecks.assertNumber;
 import static org.lotkeeper.web.it.LotChecks.assertRejected;
 import static org.lotkeeper.web.it.LotChecks.documentId;
 
@@ -17,6 +18,7 @@ import java.time.LocalDate;
 
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -35,14 +37,15 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * They also cover stocktakes dated in the past, lots without variance or without a cost, and
  * count sheets with invalid rows.
  *
- * <p>A count sheet is a stocktake document created as a draft and posted later. Each line names
- * a lot and gives its count in the {@code counted} field and, optionally, the system quantity
- * frozen when counting started in the {@code snapshot} field.
+ * <p>Count sheets ({@code /api/v1/stocktakes}) freeze snapshots when they open and post one
+ * stocktake document. The other cases post stocktake documents directly, where each line names a
+ * lot and gives its count in the {@code counted} field.
  */
 @ExtendWith(ArquillianExtension.class)
 class StocktakeCasesIT {
 
     private static final String ADJUSTMENTS = "/api/v1/adjustments";
+    private static final String STOCKTAKES = "/api/v1/stocktakes";
 
     @Deployment(testable = false)
     static WebArchive deployment() {
@@ -74,108 +77,82 @@ class StocktakeCasesIT {
     // A lot moves while it is being counted.
 
     @Test
-    @Disabled("reason: posting a count sheet does not check whether a lot moved after its snapshot, so the"
-            + " sheet posts counted - snapshot (-3) without a rejection")
     void countSheetRejectsLotMovedSinceSnapshot() {
         long a = api.openLot(sku, "A", location, "10", "1.00", null, null);
-        long sheet = documentId(assertCreated(api.post(ADJUSTMENTS, AdjustmentBody.of("stocktake")
-                .line(a, null, "counted", "7", "snapshot", "10").draft())));
+        long sheet = openSheet(a);
+        count(sheet, a, "7");
         long writeOff = documentId(assertCreated(api.damage(a, "2", null)));
 
-        Api.Response rejected = api.post(ADJUSTMENTS + "/" + sheet + "/post", "");
+        Api.Response rejected = api.post(STOCKTAKES + "/" + sheet + "/post", "{}");
 
-        assertRejected(rejected, 422, "Lot A of " + sku, "10", "8", "document " + writeOff);
+        assertRejected(rejected, 409, "Lot A of " + sku + " moved since its snapshot (snapshot 10, now 8, by damage"
+                + " document " + writeOff + ")");
         assertLot(api, a, "8", "8.00");
         assertEntryCount(api, a, 2);
-        assertEquals("DRAFT", api.get(ADJUSTMENTS + "/" + sheet).json().getString("status"), "the sheet stays open");
-    }
-
-    @Test
-    @Disabled("reason: the core does not freeze a lot's system quantity when a count sheet is created. Without a"
-            + " snapshot field on the line, posting counts against the current quantity and accepts the movement")
-    void countSheetFreezesSnapshotWhenCreated() {
-        long a = api.openLot(sku, "A", location, "10", "1.00", null, null);
-        long sheet = documentId(assertCreated(api.post(ADJUSTMENTS, AdjustmentBody.of("stocktake")
-                .line(a, null, "counted", "7").draft())));
-        long writeOff = documentId(assertCreated(api.damage(a, "2", null)));
-
-        Api.Response rejected = api.post(ADJUSTMENTS + "/" + sheet + "/post", "");
-
-        assertRejected(rejected, 422, "Lot A of " + sku, "10", "8", "document " + writeOff);
-        assertLot(api, a, "8", "8.00");
+        JsonObject reread = api.get(STOCKTAKES + "/" + sheet).json();
+        assertEquals("OPEN", reread.getString("status"), "the sheet stays open: " + reread);
+        assertNumber("10", line(reread).getJsonNumber("snapshot").bigDecimalValue(), "frozen snapshot");
     }
 
     @Test
     void movedLotCountedBeforeMovementUsesSnapshot() {
-        // NOTE: this passes today only because posting ignores the resolve parameter and always
-        // counts against the line's snapshot. It pins the result once moved lots are rejected.
         long a = api.openLot(sku, "A", location, "10", "1.00", null, null);
-        long sheet = documentId(assertCreated(api.post(ADJUSTMENTS, AdjustmentBody.of("stocktake")
-                .line(a, null, "counted", "7", "snapshot", "10").draft())));
+        long sheet = openSheet(a);
+        count(sheet, a, "7");
         assertCreated(api.damage(a, "2", null));
 
-        Api.Response posted = api.post(ADJUSTMENTS + "/" + sheet + "/post?resolve=before", "");
+        assertCreated(api.post(STOCKTAKES + "/" + sheet + "/post", resolution(a, "before")));
 
-        assertCreated(posted);
         assertLot(api, a, "5", "5.00");
-        JsonArray entries = assertEntryCount(api, a, 3);
-        assertEntry(entries.getJsonObject(2), "-3", "-3.00");
+        assertEntry(assertEntryCount(api, a, 3).getJsonObject(2), "-3", "-3.00");
     }
 
     @Test
-    @Disabled("reason: posting a count sheet has no way to state that the count was taken after the movements."
-            + " It always posts counted - snapshot (-3, leaving 5) instead of counted - current quantity (-1)")
     void movedLotCountedAfterMovementUsesCurrentQuantity() {
         long a = api.openLot(sku, "A", location, "10", "1.00", null, null);
-        long sheet = documentId(assertCreated(api.post(ADJUSTMENTS, AdjustmentBody.of("stocktake")
-                .line(a, null, "counted", "7", "snapshot", "10").draft())));
+        long sheet = openSheet(a);
+        count(sheet, a, "7");
         assertCreated(api.damage(a, "2", null));
 
-        Api.Response posted = api.post(ADJUSTMENTS + "/" + sheet + "/post?resolve=after", "");
+        assertCreated(api.post(STOCKTAKES + "/" + sheet + "/post", resolution(a, "after")));
 
-        assertCreated(posted);
         assertLot(api, a, "7", "7.00");
-        JsonArray entries = assertEntryCount(api, a, 3);
-        assertEntry(entries.getJsonObject(2), "-1", "-1.00");
+        assertEntry(assertEntryCount(api, a, 3).getJsonObject(2), "-1", "-1.00");
     }
 
     @Test
-    @Disabled("reason: there is no recount of an open count sheet (POST /api/v1/adjustments/{id}/recount) that"
-            + " replaces its counts and freezes a new snapshot")
     void recountTakesNewSnapshot() {
         long a = api.openLot(sku, "A", location, "10", "1.00", null, null);
-        long sheet = documentId(assertCreated(api.post(ADJUSTMENTS, AdjustmentBody.of("stocktake")
-                .line(a, null, "counted", "7").draft())));
+        long sheet = openSheet(a);
+        count(sheet, a, "7");
         assertCreated(api.damage(a, "2", null));
 
-        Api.Response recounted = api.post(ADJUSTMENTS + "/" + sheet + "/recount",
-                "{\"lines\":[{\"lotId\":" + a + ",\"fields\":{\"counted\":\"7\"}}]}");
+        Api.Response recounted = api.post(STOCKTAKES + "/" + sheet + "/recount", "{\"lotId\":" + a + "}");
         assertEquals(200, recounted.status(), recounted.body());
-        JsonObject line = recounted.json().getJsonArray("lines").getJsonObject(0);
-        assertEquals("8", line.getJsonObject("fields").getString("snapshot"), "the new snapshot: " + line);
+        assertNumber("8", line(recounted.json()).getJsonNumber("snapshot").bigDecimalValue(), "new snapshot");
+        assertTrue(line(recounted.json()).isNull("counted"), "a recount clears the counts: " + recounted.body());
+        count(sheet, a, "7");
 
-        assertCreated(api.post(ADJUSTMENTS + "/" + sheet + "/post", ""));
+        assertCreated(api.post(STOCKTAKES + "/" + sheet + "/post", "{}"));
         assertLot(api, a, "7", "7.00");
-        JsonArray entries = assertEntryCount(api, a, 3);
-        assertEntry(entries.getJsonObject(2), "-1", "-1.00");
+        assertEntry(assertEntryCount(api, a, 3).getJsonObject(2), "-1", "-1.00");
     }
 
     // A lot is on at most one open count sheet.
 
     @Test
-    @Disabled("reason: the core keeps no open count sheets, so a second draft stocktake that includes a lot"
-            + " already on an open sheet is accepted")
     void secondOpenSheetOnLotIsRejected() {
         long a = api.openLot(sku, "A", location, "10", "1.00", null, null);
         long b = api.openLot(sku, "B", location, "5", "1.00", null, null);
-        long first = documentId(assertCreated(api.post(ADJUSTMENTS, AdjustmentBody.of("stocktake")
-                .line(a, null).draft())));
+        long first = openSheet(a);
 
-        Api.Response second = api.post(ADJUSTMENTS, AdjustmentBody.of("stocktake")
-                .line(b, null).line(a, null).draft());
+        Api.Response second = api.post(STOCKTAKES, "{\"lots\":[" + b + "," + a + "]}");
 
-        assertRejected(second, 422, "Lot A of " + sku, "document " + first);
-        assertCreated(api.post(ADJUSTMENTS, AdjustmentBody.of("stocktake").line(b, null).draft()));
+        assertRejected(second, 409, "Lot " + a + " is already on open count sheet " + first);
+        long forB = openSheet(b);
+        assertEquals(200, api.post(STOCKTAKES + "/" + first + "/cancel", "").status(), "cancel the first sheet");
+        assertEquals(200, api.post(STOCKTAKES + "/" + forB + "/cancel", "").status(), "cancel the sheet of B");
+        openSheet(a);
     }
 
     // Not counted is not zero.
@@ -346,6 +323,31 @@ class StocktakeCasesIT {
             assertEntryCount(api, b, 1);
             assertEntryCount(api, c, 2);
         }
+    }
+
+    /** Opens a count sheet for the given lots, which freezes their snapshots, and returns its id. */
+    private long openSheet(long... lotIds) {
+        JsonArrayBuilder lots = Json.createArrayBuilder();
+        for (long lotId : lotIds) {
+            lots.add(lotId);
+        }
+        Api.Response response = api.post(STOCKTAKES, Json.createObjectBuilder().add("lots", lots).build().toString());
+        assertEquals(201, response.status(), response.body());
+        return response.json().getJsonNumber("id").longValue();
+    }
+
+    private void count(long sheet, long lotId, String quantity) {
+        Api.Response response = api.post(STOCKTAKES + "/" + sheet + "/counts",
+                "{\"lotId\":" + lotId + ",\"quantity\":\"" + quantity + "\"}");
+        assertEquals(200, response.status(), response.body());
+    }
+
+    private static String resolution(long lotId, String countedWhen) {
+        return "{\"resolutions\":{\"" + lotId + "\":\"" + countedWhen + "\"}}";
+    }
+
+    private static JsonObject line(JsonObject sheet) {
+        return sheet.getJsonArray("lines").getJsonObject(0);
     }
 
     private Api.Response importStocktake(String csv) {
