@@ -1,7 +1,6 @@
 package org.lotkeeper.web.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.lotkeeper.web.it.LotChecks.assertCreated;
 import static org.lotkeeper.web.it.LotChecks.assertEntry;
@@ -233,14 +232,15 @@ class StocktakeCasesIT {
     }
 
     @Test
-    @Disabled("reason: no API puts stock into a lot without recording a unit cost. An opening-stock import"
-            + " (POST /api/v1/imports/opening, text/csv) that keeps rows without a cost as lots without one is missing")
+    @Disabled("reason: no API puts stock into a lot without recording a unit cost. The opening-stock import"
+            + " gives a row without a cost the policy reject, zero or product-average, and has no policy that keeps"
+            + " the lot without a recorded cost")
     void countAddingToLotWithoutCostNeedsUnitCost() {
-        Api.Response imported = api.send(api.request("/api/v1/imports/opening")
+        Api.Response imported = api.send(api.request("/api/v1/imports/opening-stock?mode=commit&costPolicy=none")
                 .header("Content-Type", "text/csv")
                 .POST(HttpRequest.BodyPublishers.ofString("sku,lot,serial,location,quantity,unit_cost,currency,status\n"
                         + sku + ",Z,," + location + ",4,,USD,ok\n")));
-        assertEquals(201, imported.status(), imported.body());
+        assertEquals(200, imported.status(), imported.body());
         long z = api.get("/api/v1/lots?product=" + sku + "&code=Z").array().getJsonObject(0)
                 .getJsonNumber("id").longValue();
         assertTrue(api.lot(z).isNull("unitCost"), "Z has no recorded cost: " + api.lot(z));
@@ -294,8 +294,8 @@ class StocktakeCasesIT {
     }
 
     @Test
-    @Disabled("reason: there is no stocktake import (POST /api/v1/imports/stocktake, text/csv with rows of lot"
-            + " code, location and count) that rejects a file as a whole and reports every bad row")
+    @Disabled("reason: the CSV import has no stocktake kind (POST /api/v1/imports/stocktake with columns lot,"
+            + " location and counted) that rejects a file with a bad row as a whole and reports every bad row")
     void stocktakeImportWithBadRowChangesNothing() {
         long a = api.openLot(sku, "A", location, "10", "1.00", null, null);
         long b = api.openLot(sku, "B", location, "6", "1.00", null, null);
@@ -305,9 +305,12 @@ class StocktakeCasesIT {
         Api.Response rejected = importStocktake(header + "A," + location + ",8\nB," + location + ",abc\nC,"
                 + location + ",0\n");
 
-        assertRejected(rejected, 422, "row 2", "abc");
-        assertFalse(rejected.body().contains("row 1"), "row 1 is valid: " + rejected.body());
-        assertFalse(rejected.body().contains("row 3"), "row 3 is valid: " + rejected.body());
+        assertEquals(422, rejected.status(), rejected.body());
+        // Import reports count the header as line 1, so the second row, B, is line 3.
+        JsonArray errors = rejected.json().getJsonArray("errors");
+        assertEquals(1, errors.size(), "only row 2 is bad: " + rejected.body());
+        assertEquals(3, errors.getJsonObject(0).getInt("line"), "line of row 2: " + rejected.body());
+        assertTrue(errors.getJsonObject(0).toString().contains("abc"), "the bad value: " + rejected.body());
         assertLot(api, a, "10", "10.00");
         assertLot(api, b, "6", "6.00");
         assertLot(api, c, "4", "4.00");
@@ -315,7 +318,7 @@ class StocktakeCasesIT {
         String corrected = header + "A," + location + ",8\nB," + location + ",6\nC," + location + ",0\n";
         for (int round = 0; round < 2; round++) {
             Api.Response imported = importStocktake(corrected);
-            assertTrue(imported.status() == 200 || imported.status() == 201, imported.body());
+            assertEquals(200, imported.status(), imported.body());
             assertLot(api, a, "8", "8.00");
             assertLot(api, b, "6", "6.00");
             assertLot(api, c, "0", "0.00");
@@ -351,7 +354,7 @@ class StocktakeCasesIT {
     }
 
     private Api.Response importStocktake(String csv) {
-        return api.send(api.request("/api/v1/imports/stocktake?product=" + sku)
+        return api.send(api.request("/api/v1/imports/stocktake?mode=commit&product=" + sku)
                 .header("Content-Type", "text/csv")
                 .POST(HttpRequest.BodyPublishers.ofString(csv)));
     }
