@@ -1,0 +1,115 @@
+package org.lotkeeper.web.it;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * The application started the way a user starts it, with {@code deploy/run}, on a free loopback
+ * port and its own data directory under {@code target/}.
+ */
+final class ScriptServer implements AutoCloseable {
+
+    static final Duration START_TIMEOUT = Duration.ofMinutes(4);
+
+    static final Path REPOSITORY = Path.of("").toAbsolutePath().resolve("../..").normalize();
+
+    private final Path data;
+    private final int port;
+    private Process process;
+
+    ScriptServer(String name) throws IOException {
+        this.data = Path.of("target", name + "-data").toAbsolutePath();
+        deleteRecursively(data);
+        this.port = freePort();
+    }
+
+    URL url() {
+        try {
+            return URI.create("http://127.0.0.1:" + port + "/").toURL();
+        } catch (java.net.MalformedURLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    Process process() {
+        return process;
+    }
+
+    /** Starts the server and waits until the application reports its database check. */
+    void start() throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder(REPOSITORY.resolve("deploy/run").toString(), "--port",
+                Integer.toString(port), "--data", data.toString())
+                .directory(REPOSITORY.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(new File("target/" + data.getFileName() + ".log")));
+        builder.environment().put("LOTKEEPER_ADMIN_PASSWORD", Api.ADMIN_PASSWORD);
+        builder.environment().remove("LOTKEEPER_DB_DIR");
+        process = builder.start();
+        waitUntilHealthy();
+    }
+
+    /** Stops the server with SIGTERM and waits for it to exit. */
+    void stop() throws InterruptedException {
+        if (process != null && process.isAlive()) {
+            process.destroy();
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        stop();
+    }
+
+    /** Waits until the application reports healthy, for example after a redeployment. */
+    void waitUntilHealthy() throws InterruptedException {
+        Api anonymous = Api.anonymous(url());
+        Instant deadline = Instant.now().plus(START_TIMEOUT);
+        while (Instant.now().isBefore(deadline)) {
+            assertTrue(process.isAlive(), "deploy/run exited early; see target/" + data.getFileName() + ".log");
+            try {
+                Api.Response health = anonymous.get("/health");
+                // Payara answers UP before the application is deployed; the database check is ours.
+                if (health.status() == 200 && health.body().contains("\"database\"")) {
+                    return;
+                }
+            } catch (RuntimeException e) {
+                // Not listening yet.
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError("deploy/run did not report healthy within " + START_TIMEOUT);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    static void deleteRecursively(Path path) throws IOException {
+        if (!Files.exists(path)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(path)) {
+            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(file);
+            }
+        }
+    }
+}
