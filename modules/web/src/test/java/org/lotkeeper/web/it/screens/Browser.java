@@ -120,16 +120,13 @@ final class Browser implements AutoCloseable {
         waitForAjax();
     }
 
-    /** Picks an option of a PrimeFaces select menu by the start of its label. */
-    void choose(String menuId, String labelStart) {
-        click(menuId);
-        By item = By.xpath("//li[contains(@class, 'ui-selectonemenu-item') and starts-with(@data-label, '" + labelStart + "')]");
-        try {
-            wait.until(ExpectedConditions.elementToBeClickable(item)).click();
-        } catch (org.openqa.selenium.TimeoutException e) {
-            savePageSource("choose-failed");
-            throw e;
-        }
+    /**
+     * Picks an option of a PrimeFaces select menu by its value, through the widget's own
+     * {@code selectValue}, which fires the change event as a click on the option does.
+     */
+    void choose(String menuId, String value) {
+        ((JavascriptExecutor) driver).executeScript("PrimeFaces.getWidgetById(arguments[0]).selectValue(arguments[1]);",
+                menuId, value);
         waitForAjax();
     }
 
@@ -150,7 +147,13 @@ final class Browser implements AutoCloseable {
 
     /** Waits until the address contains {@code part}, after an action that navigates. */
     void waitForUrl(String part) {
-        wait.until(ExpectedConditions.urlContains(part));
+        try {
+            wait.until(ExpectedConditions.urlContains(part));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            screenshot("wait-for-url-failed");
+            savePageSource("wait-for-url-failed");
+            throw e;
+        }
         waitForAjax();
     }
 
