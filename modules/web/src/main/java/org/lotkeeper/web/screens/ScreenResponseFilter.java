@@ -13,8 +13,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.lotkeeper.core.audit.RequestOrigin;
 
 /**
- * Prepares every screen page: the response must not be stored by browsers or proxies (pages show
- * stock and the login form carries a password), framing by other sites is refused, and the
+ * Prepares every screen page. Browsers and proxies must not store the response, because pages
+ * show stock and the login form carries a password. Other sites may not frame the page. The
  * client address is recorded for the audit trail, as the REST API does for its requests.
  */
 @WebFilter(urlPatterns = "*.xhtml")

@@ -85,9 +85,9 @@ public class AdjustmentDetailBean implements Serializable {
     private String act(java.util.function.Supplier<Submission> action, String outcomeText) {
         try {
             Submission submission = action.get();
-            long shown = submission.document().getId();
-            ProblemMessages.infoAfterRedirect(outcomeText + shown + ".");
-            return "/adjustment?faces-redirect=true&id=" + shown;
+            long openedId = submission.document().getId();
+            ProblemMessages.infoAfterRedirect(outcomeText + openedId + ".");
+            return "/adjustment?faces-redirect=true&id=" + openedId;
         } catch (BusinessException e) {
             ProblemMessages.show(e, field -> null);
             load();

@@ -18,9 +18,8 @@ import org.lotkeeper.core.support.ErrorCode;
 
 /**
  * What the user entered on the new-adjustment form, and its translation into the same
- * {@link AdjustmentCommand} the REST API builds. Rows left blank are not sent; the problems of
- * the translation use the field paths of the API, so one mapping puts every message next to its
- * input.
+ * {@link AdjustmentCommand} the REST API builds. Rows left blank are not sent. Problems found
+ * here use the field paths of the API, so one mapping puts every message next to its input.
  */
 public class AdjustmentForm implements Serializable {
 

@@ -131,7 +131,7 @@ public class NewAdjustmentBean implements Serializable {
         return reasonCodes;
     }
 
-    /** Returns whether lines may add stock, so the form asks for a unit cost. */
+    /** Returns whether lines may add stock, so the form has a unit cost column. */
     public boolean isPositiveLines() {
         return type != null && type.allows(LineSign.POSITIVE);
     }

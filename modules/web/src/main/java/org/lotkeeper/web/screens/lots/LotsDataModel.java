@@ -17,7 +17,7 @@ import org.primefaces.model.SortMeta;
 import org.primefaces.model.SortOrder;
 
 /**
- * Lots loaded one page at a time: the table asks for the number of matching lots and for the
+ * Lots loaded one page at a time: the table requests the number of matching lots and for the
  * rows of the page it shows, so the list stays quick however many lots there are. The column
  * filters {@code product}, {@code location} and {@code code} match exactly and narrow the base
  * filter that the screen supplies.

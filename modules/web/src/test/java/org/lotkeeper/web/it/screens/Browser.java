@@ -113,7 +113,7 @@ final class Browser implements AutoCloseable {
         waitForAjax();
     }
 
-    /** Clicks a button that asks for confirmation, then the dialog's Yes button. */
+    /** Clicks a button that opens a confirmation dialog, then the dialog's Yes button. */
     void clickConfirmed(String id, String yesButtonId) {
         click(id);
         wait.until(ExpectedConditions.elementToBeClickable(By.id(yesButtonId))).click();

@@ -29,10 +29,11 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 
 /**
- * The staff screens in a real headless Chromium against the deployed application: sign-in, a
- * damage write-off from the new-adjustment form with its preview, posting and reversal, messages
- * next to the input that caused them, a count sheet, the expiry list and the lot list. Each test
- * sets up its own data through the API and checks the ledger through the API as well.
+ * The staff screens in a real headless Chromium against the deployed application. The tests
+ * cover sign-in, a damage write-off from the new-adjustment form with its preview, posting and
+ * reversal, and messages next to the input that caused them. They also cover a count sheet, the
+ * expiry list and the lot list. Each test sets up its own data through the API and checks the
+ * ledger through the API as well.
  */
 @ExtendWith(ArquillianExtension.class)
 class ScreensIT {
@@ -246,7 +247,8 @@ class ScreensIT {
         browser.waitUntil(() -> browser.all(rowsOfTable).stream().allMatch(row -> row.getText().contains(sku)));
         List<WebElement> rows = browser.all(rowsOfTable);
         assertEquals(2, rows.size(), "the expired lot and the one expiring within 30 days");
-        assertTrue(rows.get(0).getText().contains("OLD") && rows.get(0).getText().contains("Expired"), rows.get(0).getText());
+        assertTrue(rows.get(0).getText().contains("OLD"), "soonest first: " + rows.get(0).getText());
+        assertTrue(rows.get(0).getText().contains("Expired"), rows.get(0).getText());
         assertTrue(rows.get(0).getAttribute("class").contains("lot-expired"), rows.get(0).getAttribute("class"));
         assertTrue(rows.get(1).getText().contains("5 days left"), rows.get(1).getText());
         assertTrue(rows.get(1).getAttribute("class").contains("lot-expiring"), rows.get(1).getAttribute("class"));
@@ -297,7 +299,7 @@ class ScreensIT {
         return browser.element(tableId).findElement(By.cssSelector("tbody td." + cssClass)).getText().strip();
     }
 
-    /** Returns the text of the table cell that holds an input. */
+    /** Returns the text of the table cell that contains an input. */
     private String cellOf(String inputId) {
         return browser.element(inputId).findElement(By.xpath("./ancestor::td[1]")).getText();
     }
