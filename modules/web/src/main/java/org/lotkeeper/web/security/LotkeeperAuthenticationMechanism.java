@@ -146,8 +146,8 @@ public class LotkeeperAuthenticationMechanism implements HttpAuthenticationMecha
             request.getSession(true).setAttribute(REQUESTED_PAGE, request.getRequestURI() + (query == null ? "" : "?" + query));
         }
         if ("partial/ajax".equals(request.getHeader("Faces-Request"))) {
-            // A Faces ajax request cannot follow an HTTP redirect; the partial response tells the
-            // page to navigate instead.
+            // A Faces ajax request cannot follow an HTTP redirect, so a partial response with a
+            // redirect element makes the page navigate instead.
             return ajaxRedirect(response, login);
         }
         return context.redirect(login);

@@ -9,6 +9,6 @@ import java.io.Serializable;
  */
 public record SignedInUser(String name) implements Serializable {
 
-    /** Name of the session attribute that holds the signed-in user. */
+    /** Name of the session attribute that contains the signed-in user. */
     public static final String SESSION_ATTRIBUTE = SignedInUser.class.getName();
 }
