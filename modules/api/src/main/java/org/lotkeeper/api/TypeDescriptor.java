@@ -19,12 +19,15 @@ import java.util.Set;
  * @param takesFromExpiredLots whether negative lines may take stock out of expired lots; only
  *                    write-offs of expired stock, moves and counts do, and the core rejects such
  *                    lines from every other type
+ * @param choosesLots whether the type proposes lines on existing lots that no request line
+ *                    names by {@code lotId}, as automatic lot choice, transfer destinations and
+ *                    assembly components do; the core rejects such lines from other types
  * @param fields      input fields the form needs beyond lot, quantity and unit cost
  * @since 1
  */
 public record TypeDescriptor(String id, String name, String description, String version, int spiVersion,
                              Set<LineSign> lineSigns, boolean createsLots, boolean takesFromExpiredLots,
-                             List<FieldDescriptor> fields) {
+                             boolean choosesLots, List<FieldDescriptor> fields) {
 
     public TypeDescriptor {
         Objects.requireNonNull(id, "id");
@@ -63,6 +66,7 @@ public record TypeDescriptor(String id, String name, String description, String 
         private Set<LineSign> lineSigns = Set.of();
         private boolean createsLots;
         private boolean takesFromExpiredLots;
+        private boolean choosesLots;
         private final java.util.ArrayList<FieldDescriptor> fields = new java.util.ArrayList<>();
 
         private Builder(String id, String name) {
@@ -100,6 +104,11 @@ public record TypeDescriptor(String id, String name, String description, String 
             return this;
         }
 
+        public Builder choosesLots(boolean value) {
+            choosesLots = value;
+            return this;
+        }
+
         public Builder field(FieldDescriptor value) {
             fields.add(value);
             return this;
@@ -107,7 +116,7 @@ public record TypeDescriptor(String id, String name, String description, String 
 
         public TypeDescriptor build() {
             return new TypeDescriptor(id, name, description, version, spiVersion, lineSigns, createsLots,
-                    takesFromExpiredLots, fields);
+                    takesFromExpiredLots, choosesLots, fields);
         }
     }
 }

@@ -40,6 +40,7 @@ public class AssemblyBuildType implements AdjustmentType {
             .description("Builds an assembly from its bill of materials: consumes the components and creates the"
                     + " output lot at their value plus any extra cost.")
             .version("1.0.0")
+            .choosesLots(true)
             .lineSigns(LineSign.NEGATIVE, LineSign.POSITIVE)
             .createsLots(true)
             .field(FieldDescriptor.documentField(BuildOrder.ASSEMBLY, "Assembly", FieldKind.PRODUCT,

@@ -52,6 +52,7 @@ public class ExpiryType implements AdjustmentType {
     private static final TypeDescriptor DESCRIPTOR = TypeDescriptor.builder(ID, "Expiry write-off")
             .description("Writes off stock of expired lots, either the lots listed or every expired lot of a product.")
             .version("1.0.0")
+            .choosesLots(true)
             .lineSigns(LineSign.NEGATIVE)
             .takesFromExpiredLots(true)
             .field(FieldDescriptor.documentField(AS_OF, "Expired on", FieldKind.DATE,

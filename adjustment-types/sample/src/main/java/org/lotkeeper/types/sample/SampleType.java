@@ -44,6 +44,7 @@ public class SampleType implements AdjustmentType {
     private static final TypeDescriptor DESCRIPTOR = TypeDescriptor.builder(ID, "Sample")
             .description("Removes stock given away as samples, from chosen lots or first-expiry-first-out.")
             .version("1.0.0")
+            .choosesLots(true)
             .lineSigns(LineSign.NEGATIVE)
             .field(FieldDescriptor.documentField(RECIPIENT, "Recipient", FieldKind.TEXT,
                     "Who receives the samples."))

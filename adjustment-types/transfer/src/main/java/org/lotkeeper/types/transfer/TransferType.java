@@ -48,6 +48,7 @@ public class TransferType implements AdjustmentType {
     private static final TypeDescriptor DESCRIPTOR = TypeDescriptor.builder(ID, "Transfer")
             .description("Moves stock to another lot of the same product or to another location, keeping its value.")
             .version("1.0.0")
+            .choosesLots(true)
             .lineSigns(LineSign.NEGATIVE, LineSign.POSITIVE)
             .createsLots(true)
             .takesFromExpiredLots(true)

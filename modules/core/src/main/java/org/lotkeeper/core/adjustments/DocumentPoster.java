@@ -61,7 +61,9 @@ class DocumentPoster {
         LedgerStockView stock = new LedgerStockView(em, document.getEffectiveAt(), document.getEffectiveDate());
 
         List<ProposedLine> proposal = invoker.propose(type, request, stock);
-        List<PlannedLine> planned = resolver.resolve(type.descriptor(), proposal, now);
+        java.util.Set<Long> namedLots = requestLines.stream().map(RequestLine::lotId)
+                .filter(java.util.Objects::nonNull).collect(java.util.stream.Collectors.toSet());
+        List<PlannedLine> planned = resolver.resolve(type.descriptor(), proposal, namedLots, now);
         List<PostedLine> posted = engine.post(document, planned, type.descriptor().takesFromExpiredLots(),
                 document.getEffectiveDate(), now, user);
 

@@ -37,15 +37,28 @@ public class LotResolver {
     @PersistenceContext(unitName = "lotkeeper")
     EntityManager em;
 
-    /** Returns the planned lines; throws when the proposal breaks the SPI contract or a lot rule. */
-    public List<PlannedLine> resolve(TypeDescriptor type, List<ProposedLine> proposal, Instant now) {
+    /**
+     * Returns the planned lines; throws when the proposal breaks the SPI contract (reported as the
+     * type's failure) or a lot rule.
+     *
+     * @param namedLots ids of the lots the request lines name; a type that does not choose lots
+     *                  itself may only post to these
+     */
+    public List<PlannedLine> resolve(TypeDescriptor type, List<ProposedLine> proposal, java.util.Set<Long> namedLots,
+                                     Instant now) {
+        List<Problem> contract = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();
         List<PlannedLine> planned = new ArrayList<>();
         Map<String, Lot> created = new HashMap<>();
         for (int i = 0; i < proposal.size(); i++) {
             ProposedLine line = proposal.get(i);
             String path = "lines[" + (line.requestLine() >= 0 ? line.requestLine() : i) + "]";
-            checkShape(type, line, i, proposal, path, problems);
+            checkShape(type, line, i, proposal, path, contract);
+            if (line.target() instanceof LotTarget.Existing existing && !type.choosesLots()
+                    && !namedLots.contains(existing.lotId())) {
+                contract.add(new Problem(path + ".lotId", Long.toString(existing.lotId()), "Type '" + type.id()
+                        + "' proposed a line on lot " + existing.lotId() + ", which the request does not name."));
+            }
             Lot lot = switch (line.target()) {
                 case LotTarget.Existing existing -> existingLot(existing.lotId(), path, problems);
                 case LotTarget.Create create -> createdLot(type, create.lot(), line, proposal, path, created, now,
@@ -58,6 +71,10 @@ public class LotResolver {
             }
         }
 
+        if (!contract.isEmpty()) {
+            throw new BusinessException(ErrorCode.TYPE_FAILED, "Adjustment type '" + type.id()
+                    + "' broke the SPI contract; nothing was posted: " + contract.get(0).message(), contract);
+        }
         if (!problems.isEmpty()) {
             throw new BusinessException(ErrorCode.RULE_VIOLATION, problems.get(0).message(), problems);
         }

@@ -45,8 +45,13 @@ public class ApplicationStartup {
     @ConfigProperty(name = "lotkeeper.admin.password")
     Optional<String> adminPassword;
 
+    @Inject
+    @ConfigProperty(name = "lotkeeper.db.allow-non-durable", defaultValue = "false")
+    boolean allowNonDurable;
+
     @PostConstruct
     void start() {
+        DurabilityCheck.requireDurableCommits(allowNonDurable);
         new SchemaMigrator(dataSource).migrate();
 
         Optional<String> generated = users.createFirstAdmin(adminPassword.orElse(null));

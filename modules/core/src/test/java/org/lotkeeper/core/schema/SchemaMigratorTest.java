@@ -1,0 +1,37 @@
+package org.lotkeeper.core.schema;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+class SchemaMigratorTest {
+
+    @Test
+    void statementsSplitAtLineEndSemicolons() {
+        List<String> statements = SchemaMigrator.statements("""
+                -- a comment
+                CREATE TABLE a (
+                    id INT
+                );
+                INSERT INTO a VALUES (1);
+                """);
+        assertEquals(List.of("CREATE TABLE a (\nid INT\n)", "INSERT INTO a VALUES (1)"), statements);
+    }
+
+    @Test
+    void versionComesFromTheFileName() {
+        assertEquals(12, SchemaMigrator.versionOf("V12__more.sql"));
+    }
+
+    @Test
+    void everyScriptIsOnTheClassPathInOrder() {
+        for (int i = 0; i < SchemaMigrator.SCRIPTS.size(); i++) {
+            String script = SchemaMigrator.SCRIPTS.get(i);
+            assertEquals(i + 1, SchemaMigrator.versionOf(script), "scripts are numbered from 1 without gaps");
+            assertEquals(true, SchemaMigratorTest.class.getClassLoader().getResource("db/migration/" + script) != null,
+                    script + " is on the class path");
+        }
+    }
+}
