@@ -266,6 +266,27 @@ public class AdjustmentService {
         return query.setFirstResult(offset).setMaxResults(limit).getResultList();
     }
 
+    /** Returns how many documents {@link #list} can page through, optionally of one type and status. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public long count(String typeId, DocumentStatus status) {
+        caller.require(Role.VIEWER, "adjustment.list", null);
+        StringBuilder jpql = new StringBuilder("SELECT COUNT(d) FROM AdjustmentDocument d WHERE 1 = 1");
+        if (typeId != null) {
+            jpql.append(" AND d.typeId = :type");
+        }
+        if (status != null) {
+            jpql.append(" AND d.status = :status");
+        }
+        var query = em.createQuery(jpql.toString(), Long.class);
+        if (typeId != null) {
+            query.setParameter("type", typeId);
+        }
+        if (status != null) {
+            query.setParameter("status", status);
+        }
+        return query.getSingleResult();
+    }
+
     private Optional<AdjustmentDocument> replay(String clientKey, String fingerprint) {
         if (clientKey == null) {
             return Optional.empty();

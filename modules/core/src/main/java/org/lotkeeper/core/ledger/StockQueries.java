@@ -89,6 +89,14 @@ public class StockQueries {
         return rows;
     }
 
+    /** Returns the value of all stock on hand now, the sum of every lot's balance. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public BigDecimal totalValue() {
+        caller.require(Role.VIEWER, "stock.read", null);
+        Object sum = em.createQuery("SELECT COALESCE(SUM(l.value), 0) FROM Lot l").getSingleResult();
+        return decimal(sum).setScale(2);
+    }
+
     private Instant endOf(LocalDate date) {
         return date.equals(calendar.today()) ? calendar.now() : calendar.effectiveInstant(date);
     }
