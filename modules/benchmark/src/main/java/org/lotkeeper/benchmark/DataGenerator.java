@@ -58,15 +58,23 @@ final class DataGenerator {
 
     /** Creates the schema and the data; returns the number of documents written. */
     int generate(Database database) throws SQLException {
+        long start = System.nanoTime();
         new SchemaMigrator(database.dataSource()).migrate();
         simulate();
+        progress("schema and simulation", start);
         try (Connection connection = database.connect()) {
             insertCatalog(connection);
             insertLots(connection);
+            progress("catalog and lots", start);
             insertLedger(connection);
             advanceIdBlocks(connection);
+            progress("documents and ledger entries", start);
         }
         return documentCount;
+    }
+
+    private static void progress(String step, long startNanos) {
+        System.out.printf(java.util.Locale.ROOT, "  %s done after %.1f s%n", step, (System.nanoTime() - startNanos) / 1e9);
     }
 
     /** Plays the whole history in memory first, because lots must be inserted before their entries. */

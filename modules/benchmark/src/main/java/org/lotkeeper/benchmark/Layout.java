@@ -28,7 +28,7 @@ final class Layout {
     /** Lines of the documents that the posting workloads send. */
     static final int LINES = 10;
 
-    /** Expiry class of a lot, decided by its id: 40 % none, 10 % expired, 50 % in the future. */
+    /** Expiry class of a lot, drawn from its id: about 40 % none, 10 % expired, 50 % in the future. */
     enum ExpiryKind { NONE, EXPIRED, FUTURE }
 
     final int products;
@@ -72,7 +72,7 @@ final class Layout {
     }
 
     static ExpiryKind expiryKind(long lotId) {
-        int bucket = (int) (lotId % 10);
+        int bucket = (int) (scramble(lotId) % 10);
         if (bucket < 4) {
             return ExpiryKind.NONE;
         }
@@ -83,9 +83,17 @@ final class Layout {
     static LocalDate expiry(long lotId, LocalDate today) {
         return switch (expiryKind(lotId)) {
             case NONE -> null;
-            case EXPIRED -> today.minusDays(1 + lotId % 365);
-            case FUTURE -> today.plusDays(1 + lotId % 730);
+            case EXPIRED -> today.minusDays(1 + scramble(lotId) / 10 % 365);
+            case FUTURE -> today.plusDays(1 + scramble(lotId) / 10 % 730);
         };
+    }
+
+    /**
+     * Returns a pseudo-random non-negative number for a lot id, so that expiry does not follow
+     * the product: lot ids of one product differ by the product count, often a multiple of 10.
+     */
+    private static long scramble(long lotId) {
+        return (lotId * 0x9E3779B97F4A7C15L) >>> 1;
     }
 
     /** Returns the unit cost of every lot of a product, in whole cents (50 to 5,025). */

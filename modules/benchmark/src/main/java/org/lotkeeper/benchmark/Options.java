@@ -20,7 +20,8 @@ final class Options {
 
             Data (generated with JDBC batch inserts):
               --scale F              Multiplies the three sizes below. Default: 1.
-              --products N           Products (at least 21: one assembly and 20 components). Default: 1000.
+              --products N           Products, at least 50 (the assembly and its 20 components are reserved
+                                     for builds). Default: 1000.
               --lots N               Lots. Default: 100000.
               --entries N            Ledger entries, including one opening entry per lot. Default: 1000000.
               --zipf S               Exponent of the Zipf distribution of product popularity. Default: 1.0.
@@ -29,7 +30,8 @@ final class Options {
 
             Workloads:
               --documents N          Measured 10-line documents of the one-poster workload. Default: 400.
-              --warmup N             Documents or queries run before each measurement. Default: 50.
+              --warmup N             Documents, builds or queries run before each measurement, so that the
+                                     server's JIT compiler has warmed up. Default: 100.
               --threads N            Posters of the concurrent workloads. Default: 8.
               --documents-per-thread N
                                      Documents each concurrent poster posts. Default: 100.
@@ -50,6 +52,9 @@ final class Options {
               -h, --help             Print this help and exit.
             """;
 
+    /** Fewest products: the assembly and its 20 components, and enough others for the posting workloads. */
+    static final int MIN_PRODUCTS = 50;
+
     double scale = 1.0;
     Integer products;
     Integer lots;
@@ -59,7 +64,7 @@ final class Options {
     long seed = 42;
 
     int documents = 400;
-    int warmup = 50;
+    int warmup = 100;
     int threads = 8;
     int documentsPerThread = 100;
     int queries = 200;
@@ -74,7 +79,7 @@ final class Options {
     String serverJavaOpts = "";
 
     int productCount() {
-        return Math.max(21, products != null ? products : (int) Math.round(1_000 * scale));
+        return Math.max(MIN_PRODUCTS, products != null ? products : (int) Math.round(1_000 * scale));
     }
 
     int lotCount() {

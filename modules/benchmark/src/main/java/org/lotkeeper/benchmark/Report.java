@@ -58,6 +58,12 @@ final class Report {
                 met ? "met" : "MISSED", basis);
     }
 
+    /** Records a ratio that has no target, for information. */
+    void ratio(String name, double ratio, String basis) {
+        targets.add(new Target(name, ratio, "none", true, basis));
+        System.out.printf(Locale.ROOT, "RATIO  %-44s %8s (%s)%n", name, format(ratio), basis);
+    }
+
     void environment(String key, String value) {
         environment.put(key, value);
     }
@@ -76,7 +82,8 @@ final class Report {
         rows.clear();
         rows.add("target,ratio,limit,met,basis");
         for (Target t : targets) {
-            rows.add(String.join(",", csv(t.name()), format(t.ratio()), csv(t.limit()), Boolean.toString(t.met()),
+            String met = t.limit().equals("none") ? "" : Boolean.toString(t.met());
+            rows.add(String.join(",", csv(t.name()), format(t.ratio()), csv(t.limit()), met,
                     csv(t.basis())));
         }
         Files.write(directory.resolve(prefix + "-targets.csv"), rows);
