@@ -36,7 +36,7 @@ final class DataGenerator {
     private final long seed;
     private final ZoneId zone = ZoneId.systemDefault();
 
-    /** The simulated ledger, entry by entry; document {@code d} owns entries docStart[d] to docStart[d + 1] - 1. */
+    /** The simulated ledger, one array slot per entry. Document {@code d} owns entries docStart[d] to docStart[d + 1] - 1. */
     private int[] entryLot;
     private int[] entryQuantity;
     private int[] docStart;
@@ -56,7 +56,7 @@ final class DataGenerator {
         this.seed = seed;
     }
 
-    /** Creates the schema and the data; returns the number of documents written. */
+    /** Creates the schema and the data, and returns the number of documents written. */
     int generate(Database database) throws SQLException {
         long start = System.nanoTime();
         new SchemaMigrator(database.dataSource()).migrate();

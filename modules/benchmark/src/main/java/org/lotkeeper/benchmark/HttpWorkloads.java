@@ -231,7 +231,7 @@ final class HttpWorkloads {
 
     /**
      * Returns a description of every acknowledged document that is missing, not posted, or has
-     * another number of ledger entries than lines sent; empty when all are present.
+     * another number of ledger entries than lines sent. The list is empty when all are present.
      */
     List<String> missingDocuments() {
         List<String> problems = new ArrayList<>();

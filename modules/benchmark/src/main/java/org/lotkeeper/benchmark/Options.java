@@ -90,7 +90,7 @@ final class Options {
         return Math.max(lotCount(), entries != null ? entries : (int) Math.round(1_000_000 * scale));
     }
 
-    /** Parses the arguments; returns null after printing the help. */
+    /** Parses the arguments, or prints the help and returns null for -h and --help. */
     static Options parse(String[] args) {
         Options options = new Options();
         List<String> rest = new ArrayList<>(List.of(args));
