@@ -318,8 +318,6 @@ class BackdatingAndTypesIT {
     }
 
     @Test
-    @Disabled("reason: a draft cannot be edited, because the API has no PUT /api/v1/adjustments/{id} that"
-            + " replaces a draft's fields and lines")
     void editedDraftBuildPostsEditedQuantity() {
         String d = api.product("pcs");
         long d1 = api.openLot(d, "D1", location, "40", "0.50", null, null);
