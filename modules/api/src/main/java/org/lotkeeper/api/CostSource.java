@@ -53,8 +53,21 @@ public sealed interface CostSource {
         }
     }
 
+    /**
+     * No cost is known for this stock, stated explicitly: the line adds stock at value 0 and the
+     * lot keeps no recorded cost, so every later addition to it must give a cost. Only a lot
+     * without a recorded cost, or an empty one, accepts such a line. Meant for stock whose cost
+     * was never recorded, such as counts of forgotten stock.
+     */
+    record Unknown() implements CostSource {
+    }
+
     static CostSource explicit(BigDecimal unitCost) {
         return new Explicit(unitCost);
+    }
+
+    static CostSource unknown() {
+        return new Unknown();
     }
 
     static CostSource lotCost() {

@@ -201,6 +201,9 @@ public final class ProposalAssert {
             case CostSource.Explicit ignored -> {
                 // A unit cost given by the user: the record already rejects negative costs.
             }
+            case CostSource.Unknown ignored -> assertTrue(lot == null || lot.unitCost() == null
+                            || lot.quantity().signum() == 0,
+                    "Stock of unknown cost may only go into a lot without a recorded cost: " + line);
         }
     }
 }

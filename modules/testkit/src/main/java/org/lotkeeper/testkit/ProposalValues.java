@@ -94,6 +94,7 @@ public final class ProposalValues {
                 }
                 yield line.quantity().multiply(balance.unitCost()).setScale(CENTS, RoundingMode.HALF_UP);
             }
+            case CostSource.Unknown ignored -> BigDecimal.ZERO.setScale(CENTS);
             case CostSource.ConsumedValue consumed -> {
                 BigDecimal value = consumed.extraCost();
                 for (int source : consumed.lineIndices()) {

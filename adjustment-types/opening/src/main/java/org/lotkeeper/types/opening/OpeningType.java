@@ -38,6 +38,9 @@ public class OpeningType implements AdjustmentType {
 
     static final String REFERENCE = "reference";
 
+    /** Line field that states that the stock's cost was never recorded. */
+    static final String COST_UNKNOWN = "costUnknown";
+
     private static final TypeDescriptor DESCRIPTOR = TypeDescriptor.builder(ID, "Opening stock")
             .description("Puts starting stock on the books, into new or existing lots, each line at its unit cost.")
             .version("1.0.0")
@@ -45,6 +48,8 @@ public class OpeningType implements AdjustmentType {
             .createsLots(true)
             .field(FieldDescriptor.documentField(REFERENCE, "Reference", FieldKind.TEXT,
                     "Where the figures come from, for example the name of the count or the import file.").optional())
+            .field(FieldDescriptor.lineField(COST_UNKNOWN, "Cost unknown", FieldKind.BOOLEAN,
+                    "True when the stock's cost was never recorded; the lot then keeps no cost.").optional())
             .build();
 
     @Override
@@ -72,6 +77,10 @@ public class OpeningType implements AdjustmentType {
         return proposal;
     }
 
+    private static boolean costUnknown(RequestLine line) {
+        return line.field(COST_UNKNOWN).map(Boolean::parseBoolean).orElse(false);
+    }
+
     private static void checkLine(RequestLine line, StockView stock,
                                   Set<Map.Entry<String, String>> serialsInRequest, Problems problems) {
         BigDecimal quantity = line.quantity();
@@ -81,9 +90,14 @@ public class OpeningType implements AdjustmentType {
             problems.add(line.path("quantity"), quantity.toPlainString(),
                     "Opening stock must be a positive quantity.");
         }
-        if (line.unitCost() == null) {
-            problems.add(line.path("unitCost"), null, "Opening stock needs a unit cost; enter 0 for free stock.");
-        } else if (line.unitCost().signum() < 0) {
+        boolean costUnknown = costUnknown(line);
+        if (line.unitCost() == null && !costUnknown) {
+            problems.add(line.path("unitCost"), null, "Opening stock needs a unit cost; enter 0 for free stock, or set"
+                    + " the line field " + COST_UNKNOWN + " to true when the cost was never recorded.");
+        } else if (line.unitCost() != null && costUnknown) {
+            problems.add(line.path("fields." + COST_UNKNOWN), "true", "Give a unit cost or mark the cost unknown,"
+                    + " not both.");
+        } else if (line.unitCost() != null && line.unitCost().signum() < 0) {
             problems.add(line.path("unitCost"), line.unitCost().toPlainString(), "A unit cost must not be negative.");
         }
         if (line.lotId() == null && line.newLot() == null) {
@@ -135,7 +149,8 @@ public class OpeningType implements AdjustmentType {
 
     private static ProposedLine toProposedLine(RequestLine line) {
         LotTarget target = line.lotId() != null ? LotTarget.existing(line.lotId()) : LotTarget.create(line.newLot());
-        return ProposedLine.addition(line.index(), target, line.quantity(), CostSource.explicit(line.unitCost()))
+        return ProposedLine.addition(line.index(), target, line.quantity(), costUnknown(line) ? CostSource.unknown()
+                : CostSource.explicit(line.unitCost()))
                 .withAttributes(Map.copyOf(line.fields()));
     }
 }

@@ -42,10 +42,20 @@ final class LotBalance {
 
     /** Applies a signed line to the running balance and returns the unit cost after it. */
     BigDecimal apply(BigDecimal quantityDelta, BigDecimal valueDelta, BigDecimal explicitCost) {
+        return apply(quantityDelta, valueDelta, explicitCost, false);
+    }
+
+    /**
+     * Applies a signed line and returns the unit cost after it; an addition of unknown cost
+     * leaves the lot without a recorded cost.
+     */
+    BigDecimal apply(BigDecimal quantityDelta, BigDecimal valueDelta, BigDecimal explicitCost, boolean costUnknown) {
         BigDecimal before = quantity;
         quantity = quantity.add(quantityDelta);
         value = value.add(valueDelta);
-        if (quantityDelta.signum() > 0) {
+        if (quantityDelta.signum() > 0 && costUnknown) {
+            unitCost = null;
+        } else if (quantityDelta.signum() > 0) {
             unitCost = costAfterAddition(before, quantityDelta, valueDelta, explicitCost);
         }
         return unitCost;

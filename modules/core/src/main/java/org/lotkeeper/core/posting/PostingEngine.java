@@ -191,7 +191,7 @@ public class PostingEngine {
                 BigDecimal explicit = line.cost() instanceof CostSource.Explicit e ? e.unitCost() : null;
                 BigDecimal value = additionValue(line, balance, values, problems);
                 if (value != null) {
-                    balance.apply(line.quantity(), value, explicit);
+                    balance.apply(line.quantity(), value, explicit, line.cost() instanceof CostSource.Unknown);
                     values.put(line.lineNo(), value);
                 }
             }
@@ -224,6 +224,15 @@ public class PostingEngine {
                 }
                 yield line.quantity().multiply(balance.unitCost).setScale(LotBalance.MONEY_SCALE, RoundingMode.HALF_UP);
             }
+            case CostSource.Unknown ignored -> {
+                if (balance.unitCost != null && balance.quantity.signum() != 0) {
+                    problems.add(new Problem(path + ".unitCost", null, "Lot " + balance.lot.getCode() + " of "
+                            + balance.lot.getProduct().getSku() + " has a recorded cost of "
+                            + balance.unitCost.toPlainString() + "; give the unit cost of the added stock."));
+                    yield null;
+                }
+                yield BigDecimal.ZERO.setScale(LotBalance.MONEY_SCALE);
+            }
             case CostSource.ConsumedValue consumed -> {
                 BigDecimal total = consumed.extraCost().setScale(LotBalance.MONEY_SCALE, RoundingMode.HALF_UP);
                 for (int source : consumed.lineIndices()) {
@@ -248,7 +257,8 @@ public class PostingEngine {
 
             Lot lot = line.lot();
             BigDecimal explicit = line.cost() instanceof CostSource.Explicit e ? e.unitCost() : null;
-            BigDecimal costAfter = new LotBalance(lot).apply(line.quantity(), value, explicit);
+            BigDecimal costAfter = new LotBalance(lot).apply(line.quantity(), value, explicit,
+                    line.cost() instanceof CostSource.Unknown);
             lot.apply(line.quantity(), value, costAfter, document.getEffectiveAt());
             String origin = line.attributes().get("origin");
             if (line.createsLot() && origin != null) {
@@ -270,6 +280,7 @@ public class PostingEngine {
         return switch (line.cost()) {
             case CostSource.Explicit e -> "given unit cost " + e.unitCost().toPlainString();
             case CostSource.LotCost ignored -> "lot cost";
+            case CostSource.Unknown ignored -> "unknown cost";
             case CostSource.ConsumedValue c -> "value of lines " + c.lineIndices()
                     + (c.extraCost().signum() == 0 ? "" : " plus extra cost " + c.extraCost().toPlainString());
         };
