@@ -176,6 +176,15 @@ public class AdjustmentDocument {
         return lines;
     }
 
+    /** Replaces the request of a draft: its date, fields and lines. */
+    public void revise(LocalDate date, Instant at, String fields, List<RequestLineEntity> newLines) {
+        this.effectiveDate = date;
+        this.effectiveAt = at;
+        this.fieldsJson = fields;
+        this.lines.clear();
+        newLines.forEach(this::addLine);
+    }
+
     /** Adds a request line to this document. */
     public void addLine(RequestLineEntity line) {
         line.attachTo(this);

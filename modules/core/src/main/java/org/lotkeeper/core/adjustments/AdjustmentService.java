@@ -163,6 +163,31 @@ public class AdjustmentService {
         return new Submission(document, false, posted);
     }
 
+    /**
+     * Replaces a draft's date, fields and lines with those of {@code command}; the type cannot
+     * change. Only drafts can be edited: a posted document is corrected by a reversal.
+     */
+    @Transactional
+    public AdjustmentDocument revise(long documentId, AdjustmentCommand command) {
+        caller.require(Role.STAFF, "adjustment.revise", "document " + documentId);
+        AdjustmentDocument document = lockDocument(documentId);
+        requireStatus(document, DocumentStatus.DRAFT);
+        if (!document.getTypeId().equals(command.typeId())) {
+            throw BusinessException.invalid("type", command.typeId(), "Document " + documentId + " is of type '"
+                    + document.getTypeId() + "'; a draft keeps its type. Create a new document for another type.");
+        }
+        TypeSettingsView typeSettings = settings.settingsOf(usableType(command.typeId()).id());
+        LocalDate date = command.effectiveDate() == null ? calendar.today() : command.effectiveDate();
+        EffectiveDates.check(document.getTypeId(), date, calendar.today(), typeSettings);
+        checkLineCount(command.lines());
+
+        document.revise(date, calendar.effectiveInstant(date), JsonColumns.write(command.fields()),
+                command.lines().stream().map(RequestLineEntity::of).toList());
+        audit.record(caller.name(), "adjustment.revise", "document " + documentId, AuditLog.SUCCESS,
+                command.lines().size() + " lines");
+        return document;
+    }
+
     /** Submits a draft of a type that requires approval. */
     @Transactional
     public AdjustmentDocument submitForApproval(long documentId) {
@@ -264,6 +289,27 @@ public class AdjustmentService {
             query.setParameter("status", status);
         }
         return query.setFirstResult(offset).setMaxResults(limit).getResultList();
+    }
+
+    /** Returns how many documents {@link #list} can page through, optionally of one type and status. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public long count(String typeId, DocumentStatus status) {
+        caller.require(Role.VIEWER, "adjustment.list", null);
+        StringBuilder jpql = new StringBuilder("SELECT COUNT(d) FROM AdjustmentDocument d WHERE 1 = 1");
+        if (typeId != null) {
+            jpql.append(" AND d.typeId = :type");
+        }
+        if (status != null) {
+            jpql.append(" AND d.status = :status");
+        }
+        var query = em.createQuery(jpql.toString(), Long.class);
+        if (typeId != null) {
+            query.setParameter("type", typeId);
+        }
+        if (status != null) {
+            query.setParameter("status", status);
+        }
+        return query.getSingleResult();
     }
 
     private Optional<AdjustmentDocument> replay(String clientKey, String fingerprint) {

@@ -12,7 +12,8 @@ public enum ImportKind {
     LOCATIONS("locations", "code", "name", "parent"),
     PRODUCTS("products", "sku", "name", "description", "category", "unit", "tracking", "assembly", "active"),
     BOMS("boms", "assembly_sku", "component_sku", "quantity_per_unit", "optional", "consumable"),
-    OPENING_STOCK("opening-stock", "sku", "lot", "serial", "location", "quantity", "unit_cost", "currency", "status");
+    OPENING_STOCK("opening-stock", "sku", "lot", "serial", "location", "quantity", "unit_cost", "currency", "status"),
+    STOCKTAKE("stocktake", "sku", "lot", "location", "counted");
 
     private final String id;
     private final List<String> columns;

@@ -45,6 +45,9 @@ public class ImportService {
     @Inject
     OpeningStockImport openingStock;
 
+    @Inject
+    StocktakeImport stocktake;
+
     /**
      * Imports a CSV file of one kind. Staff role required, also for a dry run.
      *
@@ -61,14 +64,12 @@ public class ImportService {
         List<ImportRow> wellFormed = rows.stream().filter(row -> !issues.rejected(row)).toList();
         ImportFile file = new ImportFile(wellFormed, options, sha256(text));
 
-        // TODO: a stocktake import (counted quantities per lot, posted through the stocktake type)
-        // would be one more kind here. Until it exists, counts can only be entered through the
-        // stocktake type's API and screens.
         return switch (kind) {
             case LOCATIONS -> execute(kind, locations, file, rows, table, issues);
             case PRODUCTS -> execute(kind, products, file, rows, table, issues);
             case BOMS -> execute(kind, boms, file, rows, table, issues);
             case OPENING_STOCK -> execute(kind, openingStock, file, rows, table, issues);
+            case STOCKTAKE -> execute(kind, stocktake, file, rows, table, issues);
         };
     }
 

@@ -63,7 +63,7 @@ public class StockQueries {
         if (locationCode != null) {
             query.setParameter("location", locationCode);
         }
-        Map<Long, BigDecimal[]> later = asOf == null ? Map.of() : laterEntries(endOf(asOf));
+        Map<Long, BigDecimal[]> later = asOf == null ? Map.of() : laterEntries(endOf(asOf), productSku, locationCode);
 
         Map<String, Accumulator> groups = new TreeMap<>();
         for (Object[] row : query.getResultList()) {
@@ -89,14 +89,46 @@ public class StockQueries {
         return rows;
     }
 
+    /** Returns the value of all stock on hand now, the sum of every lot's balance. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public BigDecimal totalValue() {
+        caller.require(Role.VIEWER, "stock.read", null);
+        Object sum = em.createQuery("SELECT COALESCE(SUM(l.value), 0) FROM Lot l").getSingleResult();
+        return decimal(sum).setScale(2);
+    }
+
     private Instant endOf(LocalDate date) {
         return date.equals(calendar.today()) ? calendar.now() : calendar.effectiveInstant(date);
     }
 
-    private Map<Long, BigDecimal[]> laterEntries(Instant after) {
+    /**
+     * Sums the entries effective after {@code after} per lot. With a product or location filter
+     * only the entries of the matching lots are read, through the index on lot and effective
+     * time, so a query for a few lots does not scan every later entry of the ledger.
+     */
+    private Map<Long, BigDecimal[]> laterEntries(Instant after, String productSku, String locationCode) {
+        StringBuilder jpql = new StringBuilder("SELECT e.lotId, SUM(e.quantity), SUM(e.value) FROM LedgerEntry e");
+        if (productSku != null || locationCode != null) {
+            jpql.append(", Lot l WHERE l.id = e.lotId AND e.effectiveAt > :t");
+            if (productSku != null) {
+                jpql.append(" AND l.product.sku = :sku");
+            }
+            if (locationCode != null) {
+                jpql.append(" AND l.location.code = :location");
+            }
+        } else {
+            jpql.append(" WHERE e.effectiveAt > :t");
+        }
+        var query = em.createQuery(jpql.append(" GROUP BY e.lotId").toString(), Object[].class).setParameter("t", after);
+        if (productSku != null) {
+            query.setParameter("sku", productSku);
+        }
+        if (locationCode != null) {
+            query.setParameter("location", locationCode);
+        }
+
         Map<Long, BigDecimal[]> sums = new HashMap<>();
-        for (Object[] row : em.createQuery("SELECT e.lotId, SUM(e.quantity), SUM(e.value) FROM LedgerEntry e"
-                + " WHERE e.effectiveAt > :t GROUP BY e.lotId", Object[].class).setParameter("t", after).getResultList()) {
+        for (Object[] row : query.getResultList()) {
             sums.put(((Number) row[0]).longValue(), new BigDecimal[] {decimal(row[1]), decimal(row[2])});
         }
         return sums;

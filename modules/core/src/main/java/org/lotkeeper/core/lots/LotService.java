@@ -38,7 +38,28 @@ public class LotService {
     /** Returns lots matching the filter, ordered by id. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<Lot> list(LotFilter filter, int offset, int limit) {
+        return list(filter, LotOrder.BY_ID, offset, limit);
+    }
+
+    /** Returns one page of the lots matching the filter, in the given order. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Lot> list(LotFilter filter, LotOrder order, int offset, int limit) {
         caller.require(Role.VIEWER, "lot.list", null);
+        TypedQuery<Lot> query = em.createQuery("SELECT l FROM Lot l" + where(filter) + order.clause(), Lot.class);
+        bind(query, filter);
+        return query.setFirstResult(offset).setMaxResults(limit).getResultList();
+    }
+
+    /** Returns how many lots match the filter, for paging. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public long count(LotFilter filter) {
+        caller.require(Role.VIEWER, "lot.list", null);
+        TypedQuery<Long> query = em.createQuery("SELECT COUNT(l) FROM Lot l" + where(filter), Long.class);
+        bind(query, filter);
+        return query.getSingleResult();
+    }
+
+    private static String where(LotFilter filter) {
         List<String> conditions = new ArrayList<>();
         if (filter.productSku() != null) {
             conditions.add("l.product.sku = :sku");
@@ -59,8 +80,10 @@ public class LotService {
         if (filter.withStock()) {
             conditions.add("l.quantity > 0");
         }
-        String where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
-        TypedQuery<Lot> query = em.createQuery("SELECT l FROM Lot l" + where + " ORDER BY l.id", Lot.class);
+        return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
+    }
+
+    private static void bind(TypedQuery<?> query, LotFilter filter) {
         if (filter.productSku() != null) {
             query.setParameter("sku", filter.productSku());
         }
@@ -76,7 +99,6 @@ public class LotService {
         if (filter.expiredOn() != null) {
             query.setParameter("expiredOn", filter.expiredOn());
         }
-        return query.setFirstResult(offset).setMaxResults(limit).getResultList();
     }
 
     /** Returns a lot's ledger entries in effective order. */

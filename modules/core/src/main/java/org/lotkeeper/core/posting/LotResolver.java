@@ -10,6 +10,7 @@ import java.util.Objects;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
 
 import org.lotkeeper.api.CostSource;
 import org.lotkeeper.api.LotTarget;
@@ -78,7 +79,7 @@ public class LotResolver {
         if (!problems.isEmpty()) {
             throw new BusinessException(ErrorCode.RULE_VIOLATION, problems.get(0).message(), problems);
         }
-        em.flush();
+        flushCreatedLots("lines", null, "Another posting claimed the same serial number at the same moment");
         return planned;
     }
 
@@ -176,13 +177,40 @@ public class LotResolver {
         }
         Lot lot = new Lot(product, spec.code(), location, spec.expiry(), spec.condition(), now);
         em.persist(lot);
-        em.flush();
+        flushCreatedLots(path + "." + NEW_LOT, spec.code(), "Another posting created lot " + spec.code() + " of "
+                + spec.productSku() + " at " + spec.locationCode() + " at the same moment");
         if (product.isSerialTracked()
                 && em.find(SerialClaim.class, new SerialClaim.Key(product.getId(), spec.code())) == null) {
             em.persist(new SerialClaim(product.getId(), spec.code(), lot.getId()));
         }
         created.put(identity, lot);
         return lot;
+    }
+
+    /**
+     * Writes new lots and serial claims. A unique-key violation means that a concurrent posting
+     * created the same lot or claimed the same serial number first, so the request is rejected as
+     * a conflict. A retry then finds that lot or serial number.
+     */
+    private void flushCreatedLots(String field, String value, String conflict) {
+        try {
+            em.flush();
+        } catch (PersistenceException e) {
+            if (!violatesUniqueKey(e)) {
+                throw e;
+            }
+            throw new BusinessException(ErrorCode.CONFLICT, field, value, conflict
+                    + ", so nothing was posted. Send the request again.");
+        }
+    }
+
+    private static boolean violatesUniqueKey(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.sql.SQLIntegrityConstraintViolationException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Problem serialUsed(String path, NewLot spec) {

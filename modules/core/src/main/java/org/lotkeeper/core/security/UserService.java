@@ -44,6 +44,9 @@ public class UserService {
     @Inject
     AuditLog audit;
 
+    @Inject
+    LoginCache logins;
+
     @PostConstruct
     void configureHash() {
         passwordHash.initialize(Map.of("Pbkdf2PasswordHash.Iterations", "210000",
@@ -55,6 +58,48 @@ public class UserService {
     public AppUser create(String userName, String password, Role role) {
         caller.require(Role.ADMIN, "user.create", userName);
         return createUnchecked(userName, password, role, caller.name());
+    }
+
+    /**
+     * Changes a user's role and whether the user may sign in; admin only. {@code null} keeps a
+     * value. An admin cannot disable or demote themself, so the last admin is never locked out
+     * by accident.
+     */
+    @Transactional
+    public AppUser update(String userName, Role role, Boolean enabled) {
+        caller.require(Role.ADMIN, "user.update", userName);
+        AppUser user = find(userName).orElseThrow(() -> BusinessException.notFound("userName", userName, "User"));
+        boolean self = user.getUserName().equals(caller.name());
+        if (self && ((enabled != null && !enabled) || (role != null && role != Role.ADMIN))) {
+            throw BusinessException.rule("userName", userName,
+                    "You cannot disable or demote yourself; another admin has to do it.");
+        }
+        if (role != null) {
+            user.setRole(role);
+        }
+        if (enabled != null) {
+            user.setEnabled(enabled);
+        }
+        logins.forget(userName);
+        audit.record(caller.name(), "user.update", userName, AuditLog.SUCCESS,
+                "role " + user.getRole().roleName() + ", enabled " + user.isEnabled());
+        LOG.info(() -> "User changed: user='" + userName + "' by='" + caller.name() + "'");
+        return user;
+    }
+
+    /** Sets a new password; admins may reset anyone's, other users only their own. */
+    @Transactional
+    public void changePassword(String userName, String password) {
+        if (!userName.equals(caller.name())) {
+            caller.require(Role.ADMIN, "user.password", userName);
+        } else {
+            caller.require(Role.VIEWER, "user.password", userName);
+        }
+        AppUser user = find(userName).orElseThrow(() -> BusinessException.notFound("userName", userName, "User"));
+        checkPassword(password);
+        user.setPasswordHash(passwordHash.generate(password.toCharArray()));
+        logins.forget(userName);
+        audit.record(caller.name(), "user.password", userName, AuditLog.SUCCESS, null);
     }
 
     /** Returns every user, ordered by name; admin only. */
@@ -106,10 +151,7 @@ public class UserService {
             throw BusinessException.invalid("userName", userName,
                     "A user name has 1 to 100 letters, digits, dots, hyphens or underscores.");
         }
-        if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
-            throw BusinessException.invalid("password", null,
-                    "A password needs at least " + MIN_PASSWORD_LENGTH + " characters.");
-        }
+        checkPassword(password);
         if (find(userName).isPresent()) {
             throw new BusinessException(ErrorCode.CONFLICT, "userName", userName,
                     "User " + userName + " already exists.");
@@ -118,6 +160,16 @@ public class UserService {
         em.persist(user);
         audit.record(actor, "user.create", userName, AuditLog.SUCCESS, "role " + role.roleName());
         return user;
+    }
+
+    private static void checkPassword(String password) {
+        if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
+            throw BusinessException.invalid("password", null,
+                    "A password needs at least " + MIN_PASSWORD_LENGTH + " characters.");
+        }
+        if (password.length() > 200) {
+            throw BusinessException.invalid("password", null, "A password has at most 200 characters.");
+        }
     }
 
     private static String generatePassword() {

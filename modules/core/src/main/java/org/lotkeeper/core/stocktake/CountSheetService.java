@@ -198,6 +198,14 @@ public class CountSheetService {
         return sheet;
     }
 
+    /** Returns the open sheets, newest first, at most {@code limit} of them. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<CountSheet> openSheets(int limit) {
+        caller.require(Role.VIEWER, "stocktake.list", null);
+        return em.createQuery("SELECT s FROM CountSheet s WHERE s.status = :open ORDER BY s.id DESC", CountSheet.class)
+                .setParameter("open", SheetStatus.OPEN).setMaxResults(limit).getResultList();
+    }
+
     /** Returns whether the caller may see snapshots and variances of a blind sheet: admins only. */
     public boolean seesSnapshots(CountSheet sheet) {
         return !sheet.isBlind() || caller.has(Role.ADMIN);

@@ -1,2 +1,2 @@
-/** Application-wide configuration: the data source and the security mechanism. */
+/** Application-wide configuration: the data source and the declared roles. */
 package org.lotkeeper.web.config;

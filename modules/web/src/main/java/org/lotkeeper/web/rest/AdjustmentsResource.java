@@ -19,6 +19,7 @@ import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -120,6 +121,20 @@ public class AdjustmentsResource {
 
         List<PostedLine> lines = adjustments.preview(command);
         return AdjustmentsResourceSupport.lines(lines).build().toString();
+    }
+
+    /** Replaces a draft's date, fields and lines; the body has the same form as a new document. */
+    @PUT
+    @Path("{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public String revise(@PathParam("id") long id, String body) {
+        JsonObject json = JsonBodies.object(body);
+        JsonInput input = new JsonInput();
+        AdjustmentCommand command = command(json, input);
+        input.throwIfAny();
+
+        AdjustmentDocument document = adjustments.revise(id, command);
+        return Representations.document(document, List.of()).toString();
     }
 
     @POST

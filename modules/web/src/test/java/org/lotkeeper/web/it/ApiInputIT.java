@@ -132,6 +132,32 @@ class ApiInputIT {
         assertEquals(0, BigDecimal.TEN.compareTo(api.quantity(lot)));
     }
 
+    @Test
+    void disabledUserIsLockedOutAndPasswordResetTakesEffect() {
+        Api staff = api.newUser("staff");
+        assertEquals(200, staff.get("/api/v1/lots?limit=1").status());
+
+        assertEquals(200, api.put("/api/v1/users/" + staff.userName(), "{\"enabled\":false}").status());
+        assertEquals(401, staff.get("/api/v1/lots?limit=1").status(), "a disabled user cannot sign in");
+        assertEquals(200, api.put("/api/v1/users/" + staff.userName(), "{\"enabled\":true}").status());
+        assertEquals(200, staff.get("/api/v1/lots?limit=1").status());
+
+        Api.Response reset = api.post("/api/v1/users/" + staff.userName() + "/password",
+                "{\"password\":\"a-new-long-password\"}");
+        assertEquals(204, reset.status(), reset.body());
+        assertEquals(401, staff.get("/api/v1/lots?limit=1").status(), "the old password no longer works");
+
+        Api.Response tooShort = api.post("/api/v1/users/" + staff.userName() + "/password", "{\"password\":\"short\"}");
+        assertEquals(400, tooShort.status(), tooShort.body());
+        Api.Response selfLockout = api.put("/api/v1/users/admin", "{\"enabled\":false}");
+        assertEquals(422, selfLockout.status(), selfLockout.body());
+
+        Api.Response csv = api.get("/api/v1/audit.csv?action=user.update");
+        assertEquals(200, csv.status(), csv.body());
+        assertTrue(csv.body().startsWith("id,occurred_at,user,action,target,outcome,detail,remote_address"), csv.body());
+        assertTrue(csv.body().contains("\"" + staff.userName() + "\""), csv.body());
+    }
+
     private static String damage(String lotId, String quantity) {
         return "{\"type\":\"damage\",\"post\":true,\"lines\":[{\"lotId\":" + lotId + ",\"quantity\":" + quantity
                 + ",\"fields\":{\"reason\":\"BROKEN\"}}]}";

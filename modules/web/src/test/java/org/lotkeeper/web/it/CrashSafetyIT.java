@@ -5,10 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import java.io.File;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -98,11 +96,8 @@ class CrashSafetyIT {
         System.out.println("CrashSafetyIT: seed " + seed + ", " + KILLS + " kills; replay with -Dlotkeeper.crash.seed="
                 + seed);
         Random random = new Random(seed);
-        Path data = Path.of("target", "crash-safety-data").toAbsolutePath();
-        ScriptServer.deleteRecursively(data);
-        File log = new File("target/crash-safety-it.log");
-
-        server = ScriptServer.start(data, JAVA_OPTIONS, log);
+        server = new ScriptServer("crash-safety", JAVA_OPTIONS);
+        server.start();
         Api api = Api.admin(server.url());
         openLots(api);
         for (int cycle = 1; cycle <= KILLS; cycle++) {
@@ -110,8 +105,7 @@ class CrashSafetyIT {
             assertTrue(server.command().endsWith("/java"),
                     context + ": the process that deploy/run started is the JVM, not " + server.command());
             Load load = postUntilKilled(api, random);
-            server = ScriptServer.start(data, JAVA_OPTIONS, log);
-            api = Api.admin(server.url());
+            server.start();
             check(api, load, context);
         }
     }

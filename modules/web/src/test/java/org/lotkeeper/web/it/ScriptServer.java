@@ -12,93 +12,114 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * A server started with {@code deploy/run} in a child process on a free loopback port, for tests
- * that stop, kill and restart it on the same data directory. {@code deploy/run} execs java, so
- * the child process is the server's JVM; {@link #command} returns its executable for a check.
+ * The application started the way a user starts it, with {@code deploy/run}, on a free loopback
+ * port and its own data directory under {@code target/}. It may be stopped or killed and started
+ * again on the same data directory and port. {@code deploy/run} execs java, so the child process
+ * is the server's JVM.
  */
 final class ScriptServer implements AutoCloseable {
 
     static final Duration START_TIMEOUT = Duration.ofMinutes(4);
 
-    private final Process process;
-    private final URL url;
-    private final File log;
+    static final Path REPOSITORY = Path.of("").toAbsolutePath().resolve("../..").normalize();
 
-    private ScriptServer(Process process, URL url, File log) {
-        this.process = process;
-        this.url = url;
-        this.log = log;
+    private final Path data;
+    private final int port;
+    private final String javaOptions;
+    private Process process;
+
+    ScriptServer(String name) throws IOException {
+        this(name, "");
     }
 
-    /**
-     * Starts the server on {@code data} and returns once its health check lists the database.
-     *
-     * @param javaOptions extra JVM options passed with {@code --java-opts}, or an empty string
-     * @param log         file the server's output is appended to
-     */
-    static ScriptServer start(Path data, String javaOptions, File log) throws IOException, InterruptedException {
-        Path repository = Path.of("").toAbsolutePath().resolve("../..").normalize();
-        int port = freePort();
-        ProcessBuilder builder = new ProcessBuilder(repository.resolve("deploy/run").toString(), "--port",
-                Integer.toString(port), "--data", data.toString(), "--java-opts", javaOptions)
-                .directory(repository.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log));
-        builder.environment().put("LOTKEEPER_ADMIN_PASSWORD", Api.ADMIN_PASSWORD);
-        builder.environment().remove("LOTKEEPER_DB_DIR");
-        ScriptServer server = new ScriptServer(builder.start(), URI.create("http://127.0.0.1:" + port + "/").toURL(), log);
-        server.waitUntilHealthy();
-        return server;
+    /** Creates a server whose JVM gets the extra options {@code javaOptions} through {@code --java-opts}. */
+    ScriptServer(String name, String javaOptions) throws IOException {
+        this.data = Path.of("target", name + "-data").toAbsolutePath();
+        deleteRecursively(data);
+        this.port = freePort();
+        this.javaOptions = javaOptions;
     }
 
     URL url() {
-        return url;
+        try {
+            return URI.create("http://127.0.0.1:" + port + "/").toURL();
+        } catch (java.net.MalformedURLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
-    /** Returns the command of the child process, which must be the java executable. */
+    Process process() {
+        return process;
+    }
+
+    /** Returns the executable of the running server process, which is java when deploy/run exec'd it. */
     String command() {
         return process.info().command().orElse("");
     }
 
-    /** Kills the JVM with SIGKILL, so no shutdown hook runs, and waits until it is gone. */
+    /** Starts the server and waits until the application reports its database check. */
+    void start() throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(REPOSITORY.resolve("deploy/run").toString(), "--port",
+                Integer.toString(port), "--data", data.toString()));
+        if (!javaOptions.isEmpty()) {
+            command.addAll(List.of("--java-opts", javaOptions));
+        }
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(REPOSITORY.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(new File("target/" + data.getFileName() + ".log")));
+        builder.environment().put("LOTKEEPER_ADMIN_PASSWORD", Api.ADMIN_PASSWORD);
+        builder.environment().remove("LOTKEEPER_DB_DIR");
+        process = builder.start();
+        waitUntilHealthy();
+    }
+
+    /** Stops the server with SIGTERM and waits for it to exit. */
+    void stop() throws InterruptedException {
+        if (process != null && process.isAlive()) {
+            process.destroy();
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    /** Kills the server's JVM with SIGKILL, so no shutdown hook runs, and waits until it is gone. */
     void kill() throws InterruptedException {
         process.destroyForcibly();
         assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the server JVM did not die within 60 s of SIGKILL");
     }
 
-    /** Stops the server with SIGTERM, and with SIGKILL when it is still running after 60 s. */
     @Override
     public void close() throws InterruptedException {
-        if (process.isAlive()) {
-            process.destroy();
-            if (!process.waitFor(60, TimeUnit.SECONDS)) {
-                kill();
-            }
-        }
+        stop();
     }
 
-    private void waitUntilHealthy() throws InterruptedException {
-        Api anonymous = Api.anonymous(url);
+    /** Waits until the application reports healthy, for example after a redeployment. */
+    void waitUntilHealthy() throws InterruptedException {
+        Api anonymous = Api.anonymous(url());
         Instant deadline = Instant.now().plus(START_TIMEOUT);
         while (Instant.now().isBefore(deadline)) {
-            assertTrue(process.isAlive(), "deploy/run exited early; see " + log);
+            assertTrue(process.isAlive(), "deploy/run exited early; see target/" + data.getFileName() + ".log");
             try {
                 Api.Response health = anonymous.get("/health");
-                // Payara returns UP before the application is deployed, and the database check is ours.
+                // Payara answers UP before the application is deployed; the database check is ours.
                 if (health.status() == 200 && health.body().contains("\"database\"")) {
                     return;
                 }
             } catch (RuntimeException e) {
                 // Not listening yet.
             }
-            Thread.sleep(250);
+            Thread.sleep(500);
         }
-        throw new AssertionError("deploy/run did not report healthy within " + START_TIMEOUT + "; see " + log);
+        throw new AssertionError("deploy/run did not report healthy within " + START_TIMEOUT);
     }
 
     private static int freePort() throws IOException {

@@ -1,0 +1,281 @@
+package org.lotkeeper.benchmark;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+
+/**
+ * The workloads sent to a running Lotkeeper through its REST API. Every document that the server
+ * acknowledges with 201 is remembered with its line count, so that the run can check afterwards
+ * that each one was stored and posted in full.
+ */
+final class HttpWorkloads {
+
+    /** Outcome of posting a batch of documents: latencies of acknowledged ones and counts of the rest. */
+    static final class PostingOutcome {
+        final Latencies latencies = new Latencies();
+        final AtomicInteger conflicts = new AtomicInteger();
+        final AtomicInteger deadlocks = new AtomicInteger();
+        final AtomicInteger otherErrors = new AtomicInteger();
+        final Map<String, Integer> firstErrors = new ConcurrentHashMap<>();
+
+        int errors() {
+            return conflicts.get() + otherErrors.get();
+        }
+
+        void reject(ApiClient.Response response) {
+            if (response.status() == 409) {
+                conflicts.incrementAndGet();
+            } else {
+                otherErrors.incrementAndGet();
+            }
+            if (response.body().toLowerCase(Locale.ROOT).contains("deadlock")) {
+                deadlocks.incrementAndGet();
+            }
+            if (firstErrors.size() < 5) {
+                firstErrors.merge(response.status() + " " + abbreviate(response.body()), 1, Integer::sum);
+            }
+        }
+    }
+
+    /** The result of a read: the latencies and the last response body. */
+    record ReadOutcome(Latencies latencies, String lastBody) {
+    }
+
+    private final ApiClient api;
+    private final Layout layout;
+    private final Map<Long, Integer> acknowledged = new ConcurrentHashMap<>();
+    private final Map<Long, Long> expectedDeltas = new ConcurrentHashMap<>();
+
+    HttpWorkloads(ApiClient api, Layout layout) {
+        this.api = api;
+        this.layout = layout;
+    }
+
+    /** Documents acknowledged with 201 so far, by id, with their number of ledger entries. */
+    Map<Long, Integer> acknowledged() {
+        return acknowledged;
+    }
+
+    /** Net quantity that acknowledged documents added to each lot so far. */
+    Map<Long, Long> expectedDeltas() {
+        return expectedDeltas;
+    }
+
+    /** Posts the documents one after another over HTTP, timing all but the first {@code warmup}. */
+    PostingOutcome postOneByOne(List<DocumentSpec> documents, int warmup) {
+        PostingOutcome outcome = new PostingOutcome();
+        long measuredFrom = System.nanoTime();
+        for (int i = 0; i < documents.size(); i++) {
+            if (i == warmup) {
+                measuredFrom = System.nanoTime();
+            }
+            post(documents.get(i), outcome, i >= warmup);
+        }
+        outcome.latencies.setWallNanos(System.nanoTime() - measuredFrom);
+        return outcome;
+    }
+
+    /**
+     * Runs one poster thread per list, all starting together, and times the whole batch from the
+     * start signal until the last thread ends.
+     */
+    PostingOutcome postConcurrently(List<List<DocumentSpec>> perThread) throws InterruptedException {
+        PostingOutcome outcome = new PostingOutcome();
+        CountDownLatch ready = new CountDownLatch(perThread.size());
+        CountDownLatch go = new CountDownLatch(1);
+        List<Thread> threads = new ArrayList<>();
+        for (List<DocumentSpec> documents : perThread) {
+            threads.add(Thread.ofPlatform().start(() -> {
+                ready.countDown();
+                try {
+                    go.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+                documents.forEach(document -> post(document, outcome, true));
+            }));
+        }
+        ready.await();
+        long start = System.nanoTime();
+        go.countDown();
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        outcome.latencies.setWallNanos(System.nanoTime() - start);
+        return outcome;
+    }
+
+    private void post(DocumentSpec spec, PostingOutcome outcome, boolean measured) {
+        long start = System.nanoTime();
+        ApiClient.Response response = api.post("api/v1/adjustments", body(spec), UUID.randomUUID().toString());
+        long elapsed = System.nanoTime() - start;
+        if (response.status() != 201) {
+            outcome.reject(response);
+            return;
+        }
+        if (measured) {
+            outcome.latencies.add(elapsed);
+        }
+        acknowledge(response, spec.lots().size());
+        for (long lot : spec.lots()) {
+            expectedDeltas.merge(lot, (long) spec.delta(), Long::sum);
+        }
+    }
+
+    private void acknowledge(ApiClient.Response response, int entries) {
+        acknowledged.put(response.json(JsonObject.class).getJsonNumber("id").longValue(), entries);
+    }
+
+    private String body(DocumentSpec spec) {
+        JsonArrayBuilder lines = Json.createArrayBuilder();
+        for (long lot : spec.lots()) {
+            if (spec.damage()) {
+                lines.add(Json.createObjectBuilder().add("lotId", lot).add("quantity", "1")
+                        .add("fields", Json.createObjectBuilder().add("reason", "BROKEN")));
+            } else {
+                lines.add(Json.createObjectBuilder().add("lotId", lot).add("quantity", "1")
+                        .add("unitCost", Layout.unitCost(layout.productOf(lot)).toPlainString()));
+            }
+        }
+        return Json.createObjectBuilder().add("type", spec.type()).add("post", true).add("lines", lines).build()
+                .toString();
+    }
+
+    /** Builds one unit of the assembly per request, timing all but the first {@code warmup}. */
+    PostingOutcome build(String assemblySku, String outputLocation, int warmup, int count) {
+        PostingOutcome outcome = new PostingOutcome();
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        long measuredFrom = System.nanoTime();
+        for (int i = 0; i < warmup + count; i++) {
+            if (i == warmup) {
+                measuredFrom = System.nanoTime();
+            }
+            String body = Json.createObjectBuilder().add("type", "assembly-build").add("post", true)
+                    .add("fields", Json.createObjectBuilder().add("assembly", assemblySku).add("quantity", "1")
+                            .add("outputLot", "B-" + run + "-" + i).add("outputLocation", outputLocation))
+                    .build().toString();
+            long start = System.nanoTime();
+            ApiClient.Response response = api.post("api/v1/adjustments", body, UUID.randomUUID().toString());
+            long elapsed = System.nanoTime() - start;
+            if (response.status() != 201) {
+                outcome.reject(response);
+                continue;
+            }
+            if (i >= warmup) {
+                outcome.latencies.add(elapsed);
+            }
+            acknowledge(response, Layout.COMPONENTS + 1);
+        }
+        outcome.latencies.setWallNanos(System.nanoTime() - measuredFrom);
+        return outcome;
+    }
+
+    /** Sends {@code warmup + count} GET requests to {@code path} and times all but the warm-up. */
+    ReadOutcome read(String path, int warmup, int count) {
+        Latencies latencies = new Latencies();
+        String body = null;
+        long measuredFrom = System.nanoTime();
+        for (int i = 0; i < warmup + count; i++) {
+            if (i == warmup) {
+                measuredFrom = System.nanoTime();
+            }
+            long start = System.nanoTime();
+            ApiClient.Response response = api.get(path);
+            long elapsed = System.nanoTime() - start;
+            if (response.status() != 200) {
+                throw new IllegalStateException("GET " + path + " returned " + response.status() + ": "
+                        + abbreviate(response.body()));
+            }
+            if (i >= warmup) {
+                latencies.add(elapsed);
+            }
+            body = response.body();
+        }
+        latencies.setWallNanos(System.nanoTime() - measuredFrom);
+        return new ReadOutcome(latencies, body);
+    }
+
+    JsonObject lot(long lotId) {
+        ApiClient.Response response = api.get("api/v1/lots/" + lotId);
+        if (response.status() != 200) {
+            throw new IllegalStateException("GET lot " + lotId + " returned " + response.status() + ": "
+                    + abbreviate(response.body()));
+        }
+        return response.json(JsonObject.class);
+    }
+
+    /** Reads the current quantity of each lot. */
+    Map<Long, BigDecimal> quantities(Iterable<Long> lotIds) {
+        Map<Long, BigDecimal> quantities = new HashMap<>();
+        for (long lotId : lotIds) {
+            quantities.put(lotId, lot(lotId).getJsonNumber("quantity").bigDecimalValue());
+        }
+        return quantities;
+    }
+
+    /**
+     * Returns a description of every acknowledged document that is missing, not posted, or has
+     * another number of ledger entries than lines sent. The list is empty when all are present.
+     */
+    List<String> missingDocuments() {
+        List<String> problems = new ArrayList<>();
+        acknowledged.forEach((id, entries) -> {
+            ApiClient.Response response = api.get("api/v1/adjustments/" + id);
+            if (response.status() != 200) {
+                problems.add("document " + id + ": GET returned " + response.status());
+                return;
+            }
+            JsonObject document = response.json(JsonObject.class);
+            JsonArray posted = document.getJsonArray("entries");
+            if (!"POSTED".equals(document.getString("status")) || posted.size() != entries) {
+                problems.add("document " + id + ": status " + document.getString("status") + ", " + posted.size()
+                        + " entries, expected POSTED with " + entries);
+            }
+        });
+        return problems;
+    }
+
+    /** Returns the server's ledger verification report. */
+    JsonObject verification() {
+        ApiClient.Response response = api.get("api/v1/ledger/verification");
+        if (response.status() != 200) {
+            throw new IllegalStateException("Ledger verification returned " + response.status() + ": "
+                    + abbreviate(response.body()));
+        }
+        return response.json(JsonObject.class);
+    }
+
+    LocalDate today() {
+        return LocalDate.parse(api.get("api/v1/calendar").json(JsonObject.class).getString("today"));
+    }
+
+    /** Creates per-thread document lists with {@code perThread.apply(t)} for t in 0..threads-1. */
+    static List<List<DocumentSpec>> perThread(int threads, IntFunction<List<DocumentSpec>> perThread) {
+        List<List<DocumentSpec>> lists = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            lists.add(perThread.apply(t));
+        }
+        return lists;
+    }
+
+    static String abbreviate(String text) {
+        String flat = text.replaceAll("\\s+", " ");
+        return flat.length() <= 300 ? flat : flat.substring(0, 300) + "...";
+    }
+}

@@ -1,0 +1,85 @@
+package org.lotkeeper.web.screens.lots;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+
+import org.lotkeeper.api.Expiry;
+import org.lotkeeper.core.ledger.LedgerEntry;
+import org.lotkeeper.core.lots.Lot;
+import org.lotkeeper.core.lots.LotService;
+import org.lotkeeper.core.support.BusinessCalendar;
+import org.lotkeeper.core.support.BusinessException;
+import org.lotkeeper.web.screens.ProblemMessages;
+
+/** One lot with its balance and its ledger history, each entry with the running balance after it. */
+@Named("lotDetail")
+@RequestScoped
+public class LotDetailBean {
+
+    @Inject
+    LotService lots;
+
+    @Inject
+    BusinessCalendar calendar;
+
+    private Long id;
+    private Lot lot;
+    private List<HistoryRow> history = List.of();
+
+    /**
+     * A ledger entry with the lot's quantity and value after it, in effective order.
+     *
+     * @param entry         the ledger entry
+     * @param quantityAfter the lot's quantity after this entry
+     * @param valueAfter    the lot's value after this entry
+     */
+    public record HistoryRow(LedgerEntry entry, BigDecimal quantityAfter, BigDecimal valueAfter) {
+    }
+
+    /** Loads the lot named by the {@code id} parameter; called by the page's view action. */
+    public void load() {
+        if (id == null) {
+            ProblemMessages.error("No lot was chosen; open a lot from the lot list.");
+            return;
+        }
+        try {
+            lot = lots.find(id);
+            BigDecimal quantity = BigDecimal.ZERO;
+            BigDecimal value = BigDecimal.ZERO;
+            List<HistoryRow> rows = new ArrayList<>();
+            for (LedgerEntry entry : lots.history(id)) {
+                quantity = quantity.add(entry.getQuantity());
+                value = value.add(entry.getValue());
+                rows.add(new HistoryRow(entry, quantity, value));
+            }
+            history = rows;
+        } catch (BusinessException e) {
+            ProblemMessages.show(e, field -> null);
+        }
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public void setId(Long id) {
+        this.id = id;
+    }
+
+    public Lot getLot() {
+        return lot;
+    }
+
+    public List<HistoryRow> getHistory() {
+        return history;
+    }
+
+    public boolean isExpired() {
+        return lot != null && Expiry.isExpired(lot.getExpiry(), calendar.today());
+    }
+}
