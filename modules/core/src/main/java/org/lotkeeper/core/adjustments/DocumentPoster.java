@@ -47,6 +47,9 @@ class DocumentPoster {
     @Inject
     PostingEngine engine;
 
+    @Inject
+    jakarta.enterprise.event.Event<DocumentPosted> postedEvents;
+
     List<PostedLine> post(AdjustmentDocument document, RegisteredType type, TypeSettingsView settings, String user) {
         Instant now = calendar.now();
         document.setEffectiveAt(calendar.effectiveInstant(document.getEffectiveDate()));
@@ -70,6 +73,7 @@ class DocumentPoster {
         BigDecimal valueEffect = posted.stream().map(PostedLine::value).reduce(BigDecimal.ZERO, BigDecimal::add);
         document.markPosted(user, now, valueEffect);
         recordCountedLots(document, requestLines);
+        postedEvents.fire(DocumentPosted.of(document));
         return posted;
     }
 

@@ -41,6 +41,9 @@ class ReversalPoster {
     @Inject
     PostingEngine engine;
 
+    @Inject
+    jakarta.enterprise.event.Event<DocumentPosted> postedEvents;
+
     List<PostedLine> post(AdjustmentDocument original, AdjustmentDocument reversal, String user) {
         List<LedgerEntry> entries = em.createQuery("SELECT e FROM LedgerEntry e WHERE e.documentId = :doc"
                 + " ORDER BY e.lineNo, e.id", LedgerEntry.class).setParameter("doc", original.getId()).getResultList();
@@ -61,6 +64,7 @@ class ReversalPoster {
 
         List<PostedLine> posted = engine.post(reversal, planned, true, reversal.getEffectiveDate(), calendar.now(), user);
         reversal.markPosted(user, calendar.now(), AdjustmentService.sum(posted));
+        postedEvents.fire(DocumentPosted.of(reversal));
         return posted;
     }
 }

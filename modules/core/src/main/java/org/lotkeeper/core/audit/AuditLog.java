@@ -12,7 +12,8 @@ import jakarta.transaction.Transactional;
 import org.lotkeeper.core.support.BusinessCalendar;
 
 /**
- * Writes audit events. Each event is written in its own transaction, so a refusal stays recorded
+ * Writes audit events. An action's event joins the action's transaction, so it commits with the
+ * action or not at all; a refusal is written in a transaction of its own, so it stays recorded
  * even though the refused call rolls back.
  */
 @ApplicationScoped
@@ -34,11 +35,17 @@ public class AuditLog {
     @Inject
     RequestOrigin origin;
 
-    /** Records an action; {@code detail} must not contain secrets. */
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    /** Records an action in the caller's transaction; {@code detail} must not contain secrets. */
+    @Transactional(Transactional.TxType.REQUIRED)
     public void record(String user, String action, String target, String outcome, String detail) {
         em.persist(new AuditEvent(calendar.now(), user, action, target, outcome, truncate(detail), origin.address()));
         LOG.fine(() -> "audit user='" + user + "' action='" + action + "' target='" + target + "' outcome=" + outcome);
+    }
+
+    /** Records a refused action in a transaction of its own, which commits whatever the caller does. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void recordRefusal(String user, String action, String target, String detail) {
+        record(user, action, target, DENIED, detail);
     }
 
     /** Returns the latest events, newest first, optionally only those of one user or action. */

@@ -54,6 +54,8 @@ public final class SchemaMigrator {
                     count++;
                 }
             }
+            // Reading the applied versions opened a transaction; end it before the connection closes.
+            connection.commit();
             int appliedNow = count;
             LOG.info(() -> "Schema is current: " + SCRIPTS.size() + " migrations, " + appliedNow + " applied now");
             return appliedNow;

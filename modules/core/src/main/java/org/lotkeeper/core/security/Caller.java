@@ -57,7 +57,7 @@ public class Caller {
             return;
         }
         String user = name();
-        audit.record(user, action, target, AuditLog.DENIED, "requires role " + role.roleName());
+        audit.recordRefusal(user, action, target, "requires role " + role.roleName());
         LOG.warning(() -> "Access denied: user='" + user + "' action='" + action + "' target='" + target
                 + "' required role=" + role.roleName());
         throw new BusinessException(ErrorCode.ACCESS_DENIED, "role", user,

@@ -89,7 +89,7 @@ public class CountSheetService {
         em.persist(sheet);
         em.flush();
         claimLots(sheet, lots);
-        Instant asOf = effective.isBefore(calendar.today()) ? calendar.effectiveInstant(effective) : calendar.now();
+        Instant asOf = snapshotInstant(effective);
         for (Lot lot : lots) {
             CountLine line = new CountLine(sheet, lot);
             takeSnapshot(line, asOf);
@@ -124,14 +124,17 @@ public class CountSheetService {
         return sheet;
     }
 
-    /** Takes a new snapshot of a lot and clears its counts, for a lot that is counted again. */
+    /**
+     * Takes a new snapshot of a lot and clears its counts, for a lot that is counted again. Like
+     * opening the sheet, the snapshot is the quantity as of the sheet's date.
+     */
     @Transactional
     public CountSheet recount(long sheetId, long lotId) {
         caller.require(Role.STAFF, "stocktake.recount", "sheet " + sheetId);
         CountSheet sheet = openSheet(sheetId);
         CountLine line = lineOf(sheet, lotId);
         engine.lockLots(List.of(lotId));
-        takeSnapshot(line, calendar.now());
+        takeSnapshot(line, snapshotInstant(sheet.getEffectiveDate()));
         return sheet;
     }
 
@@ -268,6 +271,11 @@ public class CountSheetService {
     private void releaseLots(CountSheet sheet) {
         em.createQuery("DELETE FROM OpenCount o WHERE o.sheetId = :sheet").setParameter("sheet", sheet.getId())
                 .executeUpdate();
+    }
+
+    /** Returns the instant a sheet dated {@code date} freezes quantities at: the end of a past date, else now. */
+    private Instant snapshotInstant(LocalDate date) {
+        return date.isBefore(calendar.today()) ? calendar.effectiveInstant(date) : calendar.now();
     }
 
     private void takeSnapshot(CountLine line, Instant asOf) {

@@ -103,6 +103,20 @@ class MisbehavingTypesIT {
         assertEquals(0, new BigDecimal("9").compareTo(api.quantity(lot)));
     }
 
+    @Test
+    void postingsAndReversalsRaiseEventsAfterCommit() {
+        long damage = api.damage(lot, "1", null).json().getJsonNumber("id").longValue();
+        Api.Response reversal = api.post("/api/v1/adjustments/" + damage + "/reverse", "");
+        assertEquals(201, reversal.status(), reversal.body());
+        long reversalId = reversal.json().getJsonNumber("id").longValue();
+        assertEquals(422, api.damage(lot, "100", null).status(), "a rejected posting");
+
+        String report = post("test-event-report", "{}").body();
+        String committed = report.substring(report.indexOf("committed ["));
+        assertTrue(committed.contains(" " + damage + ",") || committed.contains("[" + damage + ","), report);
+        assertTrue(committed.contains(reversalId + "]") || committed.contains(reversalId + ","), report);
+    }
+
     private Api.Response post(String type, String fields) {
         return api.post("/api/v1/adjustments", "{\"type\":\"" + type + "\",\"post\":true,\"fields\":" + fields
                 + ",\"lines\":[{\"lotId\":" + lot + ",\"quantity\":1}]}");

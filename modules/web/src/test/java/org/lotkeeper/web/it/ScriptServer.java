@@ -12,13 +12,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
  * The application started the way a user starts it, with {@code deploy/run}, on a free loopback
- * port and its own data directory under {@code target/}.
+ * port and its own data directory under {@code target/}. It may be stopped or killed and started
+ * again on the same data directory and port. {@code deploy/run} execs java, so the child process
+ * is the server's JVM.
  */
 final class ScriptServer implements AutoCloseable {
 
@@ -28,12 +32,19 @@ final class ScriptServer implements AutoCloseable {
 
     private final Path data;
     private final int port;
+    private final String javaOptions;
     private Process process;
 
     ScriptServer(String name) throws IOException {
+        this(name, "");
+    }
+
+    /** Creates a server whose JVM gets the extra options {@code javaOptions} through {@code --java-opts}. */
+    ScriptServer(String name, String javaOptions) throws IOException {
         this.data = Path.of("target", name + "-data").toAbsolutePath();
         deleteRecursively(data);
         this.port = freePort();
+        this.javaOptions = javaOptions;
     }
 
     URL url() {
@@ -48,10 +59,19 @@ final class ScriptServer implements AutoCloseable {
         return process;
     }
 
+    /** Returns the executable of the running server process, which is java when deploy/run exec'd it. */
+    String command() {
+        return process.info().command().orElse("");
+    }
+
     /** Starts the server and waits until the application reports its database check. */
     void start() throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder(REPOSITORY.resolve("deploy/run").toString(), "--port",
-                Integer.toString(port), "--data", data.toString())
+        List<String> command = new ArrayList<>(List.of(REPOSITORY.resolve("deploy/run").toString(), "--port",
+                Integer.toString(port), "--data", data.toString()));
+        if (!javaOptions.isEmpty()) {
+            command.addAll(List.of("--java-opts", javaOptions));
+        }
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(REPOSITORY.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(new File("target/" + data.getFileName() + ".log")));
@@ -69,6 +89,12 @@ final class ScriptServer implements AutoCloseable {
                 process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
             }
         }
+    }
+
+    /** Kills the server's JVM with SIGKILL, so no shutdown hook runs, and waits until it is gone. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the server JVM did not die within 60 s of SIGKILL");
     }
 
     @Override
