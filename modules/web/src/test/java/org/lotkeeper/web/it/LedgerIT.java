@@ -166,6 +166,77 @@ class LedgerIT {
         assertTrue(api.verification().getBoolean("consistent"), api.verification().toString());
     }
 
+    /** Seconds the mixed load runs, 15 unless the system property says otherwise. */
+    static final int LOAD_SECONDS = Integer.getInteger("lotkeeper.load.seconds", 15);
+
+    @Test
+    void mixedLoadOnHotAndColdLotsEndsExact() throws Exception {
+        // Twelve clients for a fixed time: half on one hot lot, half spread over ten cold lots,
+        // each posting a write-off of 1 or an opening of 1 at 1.00, while a probe keeps reading.
+        String sku = api.product("pcs");
+        long hot = api.openLot(sku, "HOT", location, "100000", "1.00", null, null);
+        long[] cold = new long[10];
+        for (int i = 0; i < cold.length; i++) {
+            cold[i] = api.openLot(sku, "COLD" + i, location, "1000", "1.00", null, null);
+        }
+        java.util.Map<Long, AtomicInteger> net = new java.util.concurrent.ConcurrentHashMap<>();
+        AtomicInteger serverErrors = new AtomicInteger();
+        AtomicInteger rejections = new AtomicInteger();
+        AtomicInteger probes = new AtomicInteger();
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(LOAD_SECONDS).toNanos();
+
+        ExecutorService pool = Executors.newFixedThreadPool(13);
+        List<Future<?>> clients = new ArrayList<>();
+        for (int t = 0; t < 12; t++) {
+            int client = t;
+            clients.add(pool.submit(() -> {
+                java.util.Random random = new java.util.Random(client);
+                while (System.nanoTime() < deadline) {
+                    long lot = client % 2 == 0 ? hot : cold[random.nextInt(cold.length)];
+                    boolean remove = random.nextBoolean();
+                    Api.Response response = remove ? api.damage(lot, "1", null)
+                            : api.post("/api/v1/adjustments", "{\"type\":\"opening\",\"post\":true,\"lines\":[{\"lotId\":"
+                                    + lot + ",\"quantity\":1,\"unitCost\":1}]}");
+                    if (response.status() == 201) {
+                        net.computeIfAbsent(lot, id -> new AtomicInteger()).addAndGet(remove ? -1 : 1);
+                    } else if (response.status() >= 500) {
+                        serverErrors.incrementAndGet();
+                    } else {
+                        rejections.incrementAndGet();
+                    }
+                }
+                return null;
+            }));
+        }
+        clients.add(pool.submit(() -> {
+            while (System.nanoTime() < deadline) {
+                assertEquals(200, api.get("/api/v1/lots/" + hot).status(), "reads are answered under load");
+                probes.incrementAndGet();
+                Thread.sleep(200);
+            }
+            return null;
+        }));
+        for (Future<?> client : clients) {
+            client.get();
+        }
+        pool.shutdown();
+
+        assertEquals(0, serverErrors.get(), "server errors under load");
+        assertEquals(0, rejections.get(), "rejected postings: every lot had enough stock");
+        assertTrue(probes.get() > 0, "the probe read the hot lot while postings ran");
+        assertQuantity(hot, 100000, net);
+        for (long lot : cold) {
+            assertQuantity(lot, 1000, net);
+        }
+        assertTrue(api.verification().getBoolean("consistent"), api.verification().toString());
+    }
+
+    private void assertQuantity(long lot, int opening, java.util.Map<Long, AtomicInteger> net) {
+        int expected = opening + net.getOrDefault(lot, new AtomicInteger()).get();
+        assertEquals(0, BigDecimal.valueOf(expected).compareTo(api.quantity(lot)), "quantity of lot " + lot);
+        assertEquals(new BigDecimal(expected).setScale(2), api.value(lot), "value of lot " + lot);
+    }
+
     @Test
     void sameSubmissionTwiceYieldsOneDocument() throws Exception {
         String sku = api.product("pcs");
