@@ -2,6 +2,7 @@ package org.lotkeeper.core.adjustments;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -310,6 +311,20 @@ public class AdjustmentService {
             query.setParameter("status", status);
         }
         return query.getSingleResult();
+    }
+
+    /**
+     * Returns how many documents of each type exist, in any status; admin only. Types without
+     * documents are absent from the map.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Map<String, Long> countByType() {
+        caller.require(Role.ADMIN, "type.usage", null);
+        Map<String, Long> counts = new HashMap<>();
+        em.createQuery("SELECT d.typeId, COUNT(d) FROM AdjustmentDocument d GROUP BY d.typeId", Object[].class)
+                .getResultList()
+                .forEach(row -> counts.put((String) row[0], ((Number) row[1]).longValue()));
+        return counts;
     }
 
     private Optional<AdjustmentDocument> replay(String clientKey, String fingerprint) {

@@ -68,6 +68,13 @@ public class AuditLog {
         return query.setMaxResults(limit).getResultList();
     }
 
+    /** Returns every action name recorded so far, sorted, for filter choices. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<String> actions() {
+        return em.createQuery("SELECT DISTINCT e.action FROM AuditEvent e ORDER BY e.action", String.class)
+                .getResultList();
+    }
+
     private static String truncate(String text) {
         return text == null || text.length() <= 2000 ? text : text.substring(0, 1997) + "...";
     }

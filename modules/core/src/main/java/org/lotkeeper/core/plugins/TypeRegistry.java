@@ -77,12 +77,18 @@ public class TypeRegistry {
         return new RegisteredType(descriptor.id(), descriptor, type, source, null);
     }
 
-    private static String sourceOf(AdjustmentType type) {
+    /** Returns the type's own class, skipping the Weld proxy classes that subclass it. */
+    static Class<?> declaringClass(AdjustmentType type) {
         Class<?> beanClass = type.getClass();
         // Weld proxies subclass the bean; the declaring jar is that of the real class.
         while (beanClass.getName().contains("$Proxy$") || beanClass.getName().contains("_$$_")) {
             beanClass = beanClass.getSuperclass();
         }
+        return beanClass;
+    }
+
+    private static String sourceOf(AdjustmentType type) {
+        Class<?> beanClass = declaringClass(type);
         CodeSource code = beanClass.getProtectionDomain().getCodeSource();
         String location = code == null || code.getLocation() == null ? "" : code.getLocation().getPath();
         String jar = location.substring(location.lastIndexOf('/', location.length() - 2) + 1);

@@ -47,6 +47,11 @@ public final class Api {
         return new Api(root(deployment), "admin", ADMIN_PASSWORD);
     }
 
+    /** Returns a client signed in as an existing user, such as one created on the users page. */
+    public static Api user(URL deployment, String userName, String password) {
+        return new Api(root(deployment), userName, password);
+    }
+
     public static Api anonymous(URL deployment) {
         return new Api(root(deployment), null, null);
     }

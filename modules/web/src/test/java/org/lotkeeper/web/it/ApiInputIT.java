@@ -35,12 +35,14 @@ class ApiInputIT {
 
     Api api;
     long lot;
+    String sku;
+    String location;
 
     @BeforeEach
     void setUp() {
         api = Api.admin(url);
-        String location = api.location();
-        String sku = api.product("pcs");
+        location = api.location();
+        sku = api.product("pcs");
         lot = api.openLot(sku, "IN", location, "10", "2.00", null, null);
     }
 
@@ -99,6 +101,137 @@ class ApiInputIT {
         assertEquals(1, api.ledger(lot).size(), "no bad request wrote an entry");
     }
 
+    /** A bad request to any endpoint, the status it must get and a field its problems must name. */
+    record Request(String name, String method, String path, String contentType, String body, int status, String field) {
+    }
+
+    @Test
+    void badRequestsToOtherEndpointsAreRejectedAndChangeNothing() {
+        String longText = "x".repeat(300);
+        String component = api.product("pcs");
+        JsonObject settingsBefore = api.get("/api/v1/adjustment-types/sample").json().getJsonObject("settings");
+        String adjustment = "/api/v1/adjustments";
+        List<Request> requests = List.of(
+                new Request("unknown unit", "POST", "/api/v1/products", "application/json",
+                        "{\"sku\":\"U-" + Api.shortId() + "\",\"name\":\"U\",\"unit\":\"furlong\"}", 400, "decimals"),
+                new Request("decimals out of range", "POST", "/api/v1/products", "application/json",
+                        "{\"sku\":\"D-" + Api.shortId() + "\",\"name\":\"D\",\"unit\":\"kg\",\"decimals\":9}", 400, "decimals"),
+                new Request("sku with a control character", "POST", "/api/v1/products", "application/json",
+                        "{\"sku\":\"A\\u0007B\",\"name\":\"C\",\"unit\":\"pcs\"}", 400, "sku"),
+                new Request("name too long", "POST", "/api/v1/products", "application/json",
+                        "{\"sku\":\"N-" + Api.shortId() + "\",\"name\":\"" + longText + "\",\"unit\":\"pcs\"}", 400, "name"),
+                new Request("unknown tracking", "POST", "/api/v1/products", "application/json",
+                        "{\"sku\":\"T-" + Api.shortId() + "\",\"name\":\"T\",\"unit\":\"pcs\",\"tracking\":\"rfid\"}", 400,
+                        "tracking"),
+                new Request("assembly not a boolean", "POST", "/api/v1/products", "application/json",
+                        "{\"sku\":\"B-" + Api.shortId() + "\",\"name\":\"B\",\"unit\":\"pcs\",\"assembly\":\"yes\"}", 400,
+                        "assembly"),
+                new Request("unknown parent location", "POST", "/api/v1/locations", "application/json",
+                        "{\"code\":\"L-" + Api.shortId() + "\",\"parent\":\"NOWHERE-" + Api.shortId() + "\"}", 404, "parent"),
+                new Request("blank location code", "POST", "/api/v1/locations", "application/json", "{\"code\":\"  \"}", 400,
+                        "code"),
+                new Request("BOM with negative quantity", "POST", "/api/v1/products/" + sku + "/bom", "application/json",
+                        "{\"component\":\"" + component + "\",\"quantityPerUnit\":-1}", 400, "quantityPerUnit"),
+                new Request("stock grouped by colour", "GET", "/api/v1/stock?groupBy=colour", null, null, 400, "groupBy"),
+                new Request("stock as of a future date", "GET", "/api/v1/stock?asOf=2999-01-01", null, null, 400, "asOf"),
+                new Request("stock as of a non-date", "GET", "/api/v1/stock?asOf=yesterday", null, null, 400, "asOf"),
+                new Request("lots expiring by a non-date", "GET", "/api/v1/lots?expiringBy=soon", null, null, 400,
+                        "expiringBy"),
+                new Request("negative offset", "GET", "/api/v1/lots?offset=-1", null, null, 400, "offset"),
+                new Request("status filter unknown", "GET", "/api/v1/adjustments?status=LOST", null, null, 400, "status"),
+                new Request("reverse with a bad date mode", "POST", adjustment + "/1/reverse?date=yesterday", null, "", 400,
+                        "date"),
+                new Request("negative unit cost", "POST", adjustment, "application/json",
+                        "{\"type\":\"opening\",\"post\":true,\"lines\":[{\"lotId\":" + lot + ",\"quantity\":1,\"unitCost\":-1}]}",
+                        422, "lines[0].unitCost"),
+                new Request("unit cost with 5 decimals", "POST", adjustment, "application/json",
+                        "{\"type\":\"opening\",\"post\":true,\"lines\":[{\"lotId\":" + lot
+                                + ",\"quantity\":1,\"unitCost\":0.00001}]}", 400, "lines[0].unitCost"),
+                new Request("NaN unit cost", "POST", adjustment, "application/json",
+                        "{\"type\":\"opening\",\"post\":true,\"lines\":[{\"lotId\":" + lot
+                                + ",\"quantity\":1,\"unitCost\":\"NaN\"}]}", 400, "lines[0].unitCost"),
+                new Request("lot id and new lot together", "POST", adjustment, "application/json",
+                        "{\"type\":\"opening\",\"post\":true,\"lines\":[{\"lotId\":" + lot + ",\"newLot\":{\"product\":\""
+                                + sku + "\",\"code\":\"X\",\"location\":\"" + location + "\"},\"quantity\":1,\"unitCost\":1}]}",
+                        400, "lines[0]"),
+                new Request("new lot of an unknown product", "POST", adjustment, "application/json",
+                        "{\"type\":\"opening\",\"post\":true,\"lines\":[{\"newLot\":{\"product\":\"NOPE-" + Api.shortId()
+                                + "\",\"code\":\"X\",\"location\":\"" + location + "\"},\"quantity\":1,\"unitCost\":1}]}", 422,
+                        "lines[0].newLot.productSku"),
+                new Request("new lot at an unknown location", "POST", adjustment, "application/json",
+                        "{\"type\":\"opening\",\"post\":true,\"lines\":[{\"newLot\":{\"product\":\"" + sku
+                                + "\",\"code\":\"X\",\"location\":\"NOWHERE\"},\"quantity\":1,\"unitCost\":1}]}", 422,
+                        "lines[0].newLot.locationCode"),
+                new Request("new lot with an expiry that is not a date", "POST", adjustment, "application/json",
+                        "{\"type\":\"opening\",\"post\":true,\"lines\":[{\"newLot\":{\"product\":\"" + sku
+                                + "\",\"code\":\"X\",\"location\":\"" + location + "\",\"expiry\":\"31/03/2025\"},"
+                                + "\"quantity\":1,\"unitCost\":1}]}", 400, "lines[0].newLot.expiry"),
+                new Request("fields not an object", "POST", adjustment, "application/json",
+                        "{\"type\":\"damage\",\"post\":true,\"fields\":[1],\"lines\":[]}", 400, "fields"),
+                new Request("nested field value", "POST", adjustment, "application/json",
+                        "{\"type\":\"damage\",\"post\":true,\"lines\":[{\"lotId\":" + lot
+                                + ",\"quantity\":1,\"fields\":{\"reason\":{\"a\":1}}}]}", 400, "lines[0].fields.reason"),
+                new Request("line not an object", "POST", adjustment, "application/json",
+                        "{\"type\":\"damage\",\"post\":true,\"lines\":[7]}", 400, "lines[0]"),
+                new Request("post flag as text", "POST", adjustment, "application/json",
+                        "{\"type\":\"damage\",\"post\":\"yes\",\"lines\":[]}", 400, "post"),
+                new Request("count sheet with lots not an array", "POST", "/api/v1/stocktakes", "application/json",
+                        "{\"lots\":5}", 400, "lots"),
+                new Request("count sheet for nothing", "POST", "/api/v1/stocktakes", "application/json", "{}", 400, "lots"),
+                new Request("count sheet for an unknown lot", "POST", "/api/v1/stocktakes", "application/json",
+                        "{\"lots\":[99999999]}", 404, "lots"),
+                new Request("count of an unknown sheet", "POST", "/api/v1/stocktakes/99999999/counts", "application/json",
+                        "{\"lotId\":" + lot + ",\"quantity\":1}", 404, "sheetId"),
+                new Request("import of an unknown kind", "POST", "/api/v1/imports/pallets?mode=dry-run", "text/csv",
+                        "a,b\n1,2\n", 404, null),
+                new Request("import with a wrong header", "POST", "/api/v1/imports/locations?mode=dry-run", "text/csv",
+                        "code,label\nA,B\n", 400, null),
+                new Request("import with an unclosed quote", "POST", "/api/v1/imports/locations?mode=dry-run", "text/csv",
+                        "code,name,parent\n\"A,B,\n", 400, null),
+                new Request("import with an unknown mode", "POST", "/api/v1/imports/locations?mode=maybe", "text/csv",
+                        "code,name,parent\nA,B,\n", 400, null),
+                new Request("import as JSON", "POST", "/api/v1/imports/locations?mode=dry-run", "application/json",
+                        "{}", 415, null),
+                new Request("user with an unknown role", "POST", "/api/v1/users", "application/json",
+                        "{\"userName\":\"u" + Api.shortId() + "\",\"password\":\"long-enough-password\",\"role\":\"root\"}",
+                        400, "role"),
+                new Request("user with a short password", "POST", "/api/v1/users", "application/json",
+                        "{\"userName\":\"u" + Api.shortId() + "\",\"password\":\"short\",\"role\":\"staff\"}", 400,
+                        "password"),
+                new Request("user name with markup", "POST", "/api/v1/users", "application/json",
+                        "{\"userName\":\"<b>x</b>\",\"password\":\"long-enough-password\",\"role\":\"staff\"}", 400,
+                        "userName"),
+                new Request("backdating window negative", "PUT", "/api/v1/adjustment-types/sample/settings",
+                        "application/json", "{\"backdatingDays\":-1}", 400, "backdatingDays"),
+                new Request("backdating window beyond ten years", "PUT", "/api/v1/adjustment-types/sample/settings",
+                        "application/json", "{\"backdatingDays\":99999}", 400, "backdatingDays"),
+                new Request("reason code with spaces", "PUT", "/api/v1/adjustment-types/sample/settings",
+                        "application/json", "{\"reasonCodes\":[\"TOO BAD\"]}", 400, "reasonCodes"),
+                new Request("settings of an unknown type", "PUT", "/api/v1/adjustment-types/teleport/settings",
+                        "application/json", "{\"enabled\":false}", 404, "typeId"));
+
+        for (Request bad : requests) {
+            HttpRequest.Builder builder = api.request(bad.path());
+            if (bad.contentType() != null) {
+                builder.header("Content-Type", bad.contentType());
+            }
+            HttpRequest.BodyPublisher body = bad.body() == null ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(bad.body());
+            Api.Response response = api.send(builder.method(bad.method(), body));
+            assertEquals(bad.status(), response.status(), bad.name() + ": " + response.body());
+            if (bad.field() != null) {
+                assertTrue(response.json().getJsonArray("problems").stream()
+                                .anyMatch(p -> p.asJsonObject().getString("field").equals(bad.field())),
+                        bad.name() + " must name field " + bad.field() + ": " + response.body());
+            }
+        }
+        assertEquals(0, BigDecimal.TEN.compareTo(api.quantity(lot)), "no bad request changed the lot");
+        assertEquals(1, api.ledger(lot).size(), "no bad request wrote an entry");
+        JsonObject settingsAfter = api.get("/api/v1/adjustment-types/sample").json().getJsonObject("settings");
+        assertEquals(settingsBefore, settingsAfter, "the sample type's settings are unchanged");
+        assertEquals(0, api.get("/api/v1/products/" + component + "/bom").array().size(), "no BOM line was added");
+    }
+
     @Test
     void wrongContentTypeIsRejected() {
         Api.Response response = api.send(api.request("/api/v1/adjustments").header("Content-Type", "text/plain")
@@ -116,12 +249,12 @@ class ApiInputIT {
 
     @Test
     void markupIsStoredAsText() {
-        String location = api.location();
+        String otherLocation = api.location();
         Api.Response created = api.post("/api/v1/products",
                 "{\"sku\":\"<b>X-" + Api.shortId() + "</b>\",\"name\":\"<script>alert(1)</script>\",\"unit\":\"pcs\"}");
         assertEquals(201, created.status(), created.body());
         assertEquals("<script>alert(1)</script>", created.json().getString("name"));
-        assertTrue(location.startsWith("LOC-"));
+        assertTrue(otherLocation.startsWith("LOC-"));
     }
 
     @Test
