@@ -17,10 +17,12 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.lotkeeper.core.plugins.TypeRegistry;
 import org.lotkeeper.core.schema.SchemaMigrator;
 import org.lotkeeper.core.security.UserService;
+import org.lotkeeper.core.webhooks.WebhookDispatcher;
 
 /**
  * Prepares the database before the application serves anything: applies pending migrations,
- * creates the first admin when there is no user, and registers the adjustment types.
+ * creates the first admin when there is no user, registers the adjustment types and resumes
+ * pending webhook deliveries.
  */
 @Startup
 @Singleton
@@ -40,6 +42,9 @@ public class ApplicationStartup {
 
     @Inject
     TypeRegistry registry;
+
+    @Inject
+    WebhookDispatcher webhooks;
 
     @Inject
     @ConfigProperty(name = "lotkeeper.admin.password")

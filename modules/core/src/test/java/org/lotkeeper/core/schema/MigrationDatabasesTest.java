@@ -56,7 +56,7 @@ class MigrationDatabasesTest {
              Statement statement = connection.createStatement();
              ResultSet rows = statement.executeQuery("SELECT COUNT(*) FROM id_block")) {
             rows.next();
-            assertEquals(12, rows.getInt(1), "one id block row per table with generated ids");
+            assertEquals(14, rows.getInt(1), "one id block row per table with generated ids");
         }
     }
 }
