@@ -75,6 +75,8 @@ class ScreensIT {
         assertTrue(browser.text("login:messages").contains("Sign-in failed"), browser.text("login:messages"));
 
         browser.signIn("admin", Api.ADMIN_PASSWORD);
+        // The sign-in posts the whole page; wait for the redirect instead of reading the old URL.
+        browser.waitForUrl("/lots.xhtml");
         assertTrue(browser.currentUrl().endsWith("/lots.xhtml"), "after sign-in the requested page opens: "
                 + browser.currentUrl());
 
