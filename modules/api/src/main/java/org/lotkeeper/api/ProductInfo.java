@@ -13,11 +13,11 @@ package org.lotkeeper.api;
  */
 public record ProductInfo(String sku, String name, String unit, int decimals, Tracking tracking, boolean assembly) {
 
-    /** How stock of a product is told apart. */
+    /** Tracking mode: how lots of a product are identified. */
     public enum Tracking {
         /** Batches with a lot code, or the single {@code ALL} lot. */
         LOT,
-        /** One serial number per unit; a serial lot holds 0 or 1. */
+        /** One serial number per unit, so a serial lot contains 0 or 1. */
         SERIAL
     }
 }

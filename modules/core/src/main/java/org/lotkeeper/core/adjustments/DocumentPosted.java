@@ -7,7 +7,7 @@ import java.time.Instant;
  * CDI event fired when a document posts, reversals included, inside the posting transaction.
  * Observers that must only see committed postings use
  * {@code @Observes(during = TransactionPhase.AFTER_SUCCESS)}: a preview runs the same posting
- * and rolls it back, so an observer called during the transaction also sees previews.
+ * and rolls it back, so an observer called during the transaction also receives previews.
  *
  * @param documentId  the posted document
  * @param typeId      its adjustment type

@@ -26,7 +26,7 @@ import org.lotkeeper.core.support.BusinessCalendar;
 import org.lotkeeper.core.support.JsonColumns;
 
 /**
- * Posts a draft: asks its type for lines against the stock as of the document's date, resolves
+ * Posts a draft: requests lines from its type against the stock as of the document's date, resolves
  * them to lots and hands them to the posting engine. Runs in the caller's transaction.
  */
 @ApplicationScoped
@@ -56,8 +56,8 @@ class DocumentPoster {
 
         List<RequestLine> requestLines = document.getLines().stream().map(RequestLineEntity::toRequestLine).toList();
         // Lots the type picks on its own (automatic lot choice) are locked later, after the named
-        // ones, so their order is not globally ascending; Derby reports the rare deadlock this
-        // allows, and the posting is rejected as a conflict to retry.
+        // ones, so their order is not globally ascending. Derby reports the rare deadlock this
+        // allows, and the posting is then rejected as a conflict to retry.
         engine.lockLots(requestLines.stream().map(RequestLine::lotId).filter(java.util.Objects::nonNull).toList());
         AdjustmentRequest request = new AdjustmentRequest(document.getTypeId(), document.getEffectiveDate(),
                 JsonColumns.read(document.getFieldsJson()), requestLines, settings.forType());

@@ -13,7 +13,7 @@ import org.lotkeeper.core.support.BusinessCalendar;
 
 /**
  * Writes audit events. An action's event joins the action's transaction, so it commits with the
- * action or not at all; a refusal is written in a transaction of its own, so it stays recorded
+ * action or not at all. A refusal is written in a transaction of its own, so it stays recorded
  * even though the refused call rolls back.
  */
 @ApplicationScoped

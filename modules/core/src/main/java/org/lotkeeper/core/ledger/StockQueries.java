@@ -15,6 +15,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 
+import org.lotkeeper.core.support.Decimals;
 import org.lotkeeper.core.security.Caller;
 import org.lotkeeper.core.security.Role;
 import org.lotkeeper.core.support.BusinessCalendar;
@@ -94,7 +95,7 @@ public class StockQueries {
     public BigDecimal totalValue() {
         caller.require(Role.VIEWER, "stock.read", null);
         Object sum = em.createQuery("SELECT COALESCE(SUM(l.value), 0) FROM Lot l").getSingleResult();
-        return decimal(sum).setScale(2);
+        return Decimals.of(sum).setScale(2);
     }
 
     private Instant endOf(LocalDate date) {
@@ -129,13 +130,9 @@ public class StockQueries {
 
         Map<Long, BigDecimal[]> sums = new HashMap<>();
         for (Object[] row : query.getResultList()) {
-            sums.put(((Number) row[0]).longValue(), new BigDecimal[] {decimal(row[1]), decimal(row[2])});
+            sums.put(((Number) row[0]).longValue(), new BigDecimal[] {Decimals.of(row[1]), Decimals.of(row[2])});
         }
         return sums;
-    }
-
-    private static BigDecimal decimal(Object number) {
-        return number instanceof BigDecimal d ? d : new BigDecimal(number.toString());
     }
 
     private static final class Accumulator {

@@ -10,6 +10,7 @@ import java.util.Optional;
 
 import jakarta.persistence.EntityManager;
 
+import org.lotkeeper.core.support.Decimals;
 import org.lotkeeper.api.BomLine;
 import org.lotkeeper.api.LotInfo;
 import org.lotkeeper.api.ProductInfo;
@@ -123,10 +124,6 @@ public final class LedgerStockView implements StockView {
                 .setParameter("lot", lot.getId())
                 .setParameter("asOf", asOf)
                 .getSingleResult();
-        return lot.toInfo(lot.getQuantity().subtract(decimal(later[0])), lot.getValue().subtract(decimal(later[1])));
-    }
-
-    static BigDecimal decimal(Object number) {
-        return number instanceof BigDecimal d ? d : new BigDecimal(number.toString());
+        return lot.toInfo(lot.getQuantity().subtract(Decimals.of(later[0])), lot.getValue().subtract(Decimals.of(later[1])));
     }
 }

@@ -23,7 +23,7 @@ public class TypeSettingsService {
 
     private static final Logger LOG = Logger.getLogger(TypeSettingsService.class.getName());
 
-    /** Longest backdating window accepted, in days (ten years). */
+    /** Maximum backdating window, in days (ten years). */
     public static final int MAX_BACKDATING_DAYS = 3660;
 
     @PersistenceContext(unitName = "lotkeeper")
@@ -41,7 +41,7 @@ public class TypeSettingsService {
     @Inject
     BusinessCalendar calendar;
 
-    /** Returns the settings of a type, or the defaults when nobody configured it. */
+    /** Returns the settings of a type, or the defaults when no admin has configured it. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public TypeSettingsView settingsOf(String typeId) {
         TypeSetting setting = em.find(TypeSetting.class, typeId);

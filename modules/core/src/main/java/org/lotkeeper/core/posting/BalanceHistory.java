@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
+import org.lotkeeper.core.support.Decimals;
 import org.lotkeeper.api.Problem;
 import org.lotkeeper.core.ledger.LedgerEntry;
 import org.lotkeeper.core.ledger.LotCount;
@@ -26,7 +27,7 @@ public class BalanceHistory {
     /** Type id whose documents settle the quantities of the lots they count, as of their date. */
     public static final String STOCKTAKE_TYPE = "stocktake";
 
-    /** Line field of a stocktake request that holds a lot's counted quantity. */
+    /** Line field of a stocktake request that contains a lot's counted quantity. */
     public static final String COUNTED_FIELD = "counted";
 
     @PersistenceContext(unitName = "lotkeeper")
@@ -96,9 +97,9 @@ public class BalanceHistory {
         for (LedgerEntry entry : later) {
             running = running.add(entry.getQuantity());
             if (running.signum() < 0) {
-                problems.add(new Problem("lines", lot.getCode(), "Removing " + plain(delta.negate()) + " from lot "
+                problems.add(new Problem("lines", lot.getCode(), "Removing " + Decimals.plain(delta.negate()) + " from lot "
                         + lot.getCode() + " of " + lot.getProduct().getSku() + " on " + calendar.dateOf(at)
-                        + " would leave it at " + plain(running) + " after " + calendar.dateOf(entry.getEffectiveAt())
+                        + " would leave it at " + Decimals.plain(running) + " after " + calendar.dateOf(entry.getEffectiveAt())
                         + " (document " + entry.getDocumentId() + ")."));
                 return;
             }
@@ -107,12 +108,7 @@ public class BalanceHistory {
 
     private static Problem shortage(Lot lot, BigDecimal requested, BigDecimal available) {
         return new Problem("lines", lot.getCode(), "Not enough stock in lot " + lot.getCode() + " of "
-                + lot.getProduct().getSku() + " at " + lot.getLocation().getCode() + ": requested " + plain(requested)
-                + ", available " + plain(available) + ".");
-    }
-
-    private static String plain(BigDecimal number) {
-        BigDecimal stripped = number.stripTrailingZeros();
-        return (stripped.scale() < 0 ? stripped.setScale(0) : stripped).toPlainString();
+                + lot.getProduct().getSku() + " at " + lot.getLocation().getCode() + ": requested " + Decimals.plain(requested)
+                + ", available " + Decimals.plain(available) + ".");
     }
 }

@@ -86,16 +86,26 @@ public class PostingEngine {
     }
 
     /**
-     * Locks existing lots in ascending id order before a type reads them, so that the type sees
-     * the balances the posting will be checked against. Unknown ids are skipped; the type
-     * reports them.
+     * Locks existing lots in ascending id order before a type reads them, so that the type reads
+     * the balances the posting will be checked against. Unknown ids are skipped, because the
+     * type reports them.
      */
     public void lockLots(java.util.Collection<Long> lotIds) {
         for (Long id : new java.util.TreeSet<>(lotIds)) {
             Lot lot = em.find(Lot.class, id);
             if (lot != null) {
-                em.refresh(lot, LockModeType.PESSIMISTIC_WRITE);
+                lockOnce(lot);
             }
+        }
+    }
+
+    /**
+     * Locks a lot and re-reads it, unless this transaction already holds its lock: then nobody
+     * else can have changed the row, and a second read would only cost a query.
+     */
+    private void lockOnce(Lot lot) {
+        if (em.getLockMode(lot) != LockModeType.PESSIMISTIC_WRITE) {
+            em.refresh(lot, LockModeType.PESSIMISTIC_WRITE);
         }
     }
 
@@ -107,7 +117,7 @@ public class PostingEngine {
         }
         Map<Long, LotBalance> balances = new LinkedHashMap<>();
         for (Lot lot : byId.values()) {
-            em.refresh(lot, LockModeType.PESSIMISTIC_WRITE);
+            lockOnce(lot);
             balances.put(lot.getId(), new LotBalance(lot));
         }
         return balances;
@@ -116,7 +126,7 @@ public class PostingEngine {
     /**
      * Returns the instant a document dated today takes effect: now, read after the locks are
      * held, so it sorts after every posting that committed before; never before the lots' latest
-     * entries, whatever another instance's clock says.
+     * entries, even when another instance's clock is ahead.
      */
     private Instant currentInstant(Map<Long, LotBalance> balances) {
         Instant now = calendar.now();

@@ -18,6 +18,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 
+import org.lotkeeper.core.support.Decimals;
 import org.lotkeeper.api.Problem;
 import org.lotkeeper.api.RequestLine;
 import org.lotkeeper.core.adjustments.AdjustmentCommand;
@@ -66,7 +67,7 @@ public class CountSheetService {
 
     /**
      * Opens a sheet for the given lots, or for every lot at {@code locationCode} or of
-     * {@code productSku} that holds stock, and freezes each lot's snapshot: its quantity as of
+     * {@code productSku} that has stock, and freezes each lot's snapshot: its quantity as of
      * the end of {@code date}.
      */
     @Transactional
@@ -82,7 +83,7 @@ public class CountSheetService {
             throw BusinessException.rule("lots", null, "No lot matches; name lots, or a location or product with stock.");
         }
         if (lots.size() > MAX_LOTS) {
-            throw BusinessException.invalid("lots", lots.size(), "A sheet holds at most " + MAX_LOTS + " lots; split it.");
+            throw BusinessException.invalid("lots", lots.size(), "Too many lots for one sheet: at most " + MAX_LOTS + " are allowed; split the count.");
         }
 
         CountSheet sheet = new CountSheet(blind, effective, note, caller.name(), calendar.now());
@@ -140,8 +141,8 @@ public class CountSheetService {
 
     /**
      * Posts the sheet as one stocktake document. A counted lot that moved after its snapshot
-     * needs a resolution; lots not counted post nothing, and lots whose count matches post no
-     * entry but are recorded as counted.
+     * needs a resolution. Lots not counted post nothing. Lots whose count matches post no entry
+     * but are recorded as counted.
      */
     @Transactional
     public Submission post(long sheetId, Map<Long, Resolution> resolutions) {
@@ -244,16 +245,16 @@ public class CountSheetService {
     }
 
     private void claimLots(CountSheet sheet, List<Lot> lots) {
-        Map<Long, Long> taken = new HashMap<>();
+        Map<Long, Long> onOtherSheets = new HashMap<>();
         for (Lot lot : lots) {
             OpenCount open = em.find(OpenCount.class, lot.getId());
             if (open != null) {
-                taken.put(lot.getId(), open.getSheetId());
+                onOtherSheets.put(lot.getId(), open.getSheetId());
             }
         }
-        if (!taken.isEmpty()) {
+        if (!onOtherSheets.isEmpty()) {
             List<Problem> problems = new ArrayList<>();
-            taken.forEach((lotId, otherSheet) -> problems.add(new Problem("lots", lotId.toString(), "Lot " + lotId
+            onOtherSheets.forEach((lotId, otherSheet) -> problems.add(new Problem("lots", lotId.toString(), "Lot " + lotId
                     + " is already on open count sheet " + otherSheet + "; post or cancel that sheet first.")));
             throw new BusinessException(ErrorCode.CONFLICT, problems.get(0).message(), problems);
         }
@@ -285,7 +286,7 @@ public class CountSheetService {
                 .setParameter("lot", lot.getId()).setParameter("at", asOf).getSingleResult();
         Long lastEntry = em.createQuery("SELECT COALESCE(MAX(e.id), 0) FROM LedgerEntry e WHERE e.lotId = :lot", Long.class)
                 .setParameter("lot", lot.getId()).getSingleResult();
-        line.snapshot(lot.getQuantity().subtract(decimal(later[0])), lot.getValue().subtract(decimal(later[1])),
+        line.snapshot(lot.getQuantity().subtract(Decimals.of(later[0])), lot.getValue().subtract(Decimals.of(later[1])),
                 asOf, lastEntry);
     }
 
@@ -299,8 +300,8 @@ public class CountSheetService {
     private static Problem movedProblem(CountLine line, LedgerEntry movement) {
         Lot lot = line.getLot();
         return new Problem("resolutions." + lot.getId(), lot.getCode(), "Lot " + lot.getCode() + " of "
-                + lot.getProduct().getSku() + " moved since its snapshot (snapshot " + plain(line.getSnapshotQuantity())
-                + ", now " + plain(lot.getQuantity()) + ", by " + movement.getTypeId() + " document "
+                + lot.getProduct().getSku() + " moved since its snapshot (snapshot " + Decimals.plain(line.getSnapshotQuantity())
+                + ", now " + Decimals.plain(lot.getQuantity()) + ", by " + movement.getTypeId() + " document "
                 + movement.getDocumentId() + "). Recount it, or say whether it was counted before or after the movement.");
     }
 
@@ -328,15 +329,6 @@ public class CountSheetService {
     private static CountLine lineOf(CountSheet sheet, long lotId) {
         return sheet.getLines().stream().filter(line -> line.getLot().getId() == lotId).findFirst()
                 .orElseThrow(() -> BusinessException.notFound("lotId", lotId, "Lot on sheet " + sheet.getId() + ":"));
-    }
-
-    private static BigDecimal decimal(Object number) {
-        return number instanceof BigDecimal d ? d : new BigDecimal(number.toString());
-    }
-
-    private static String plain(BigDecimal number) {
-        BigDecimal stripped = number.stripTrailingZeros();
-        return (stripped.scale() < 0 ? stripped.setScale(0) : stripped).toPlainString();
     }
 
 }

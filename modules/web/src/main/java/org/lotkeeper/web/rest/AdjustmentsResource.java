@@ -83,7 +83,7 @@ public class AdjustmentsResource {
         return Representations.document(adjustments.find(id), adjustments.entriesOf(id)).toString();
     }
 
-    /** Creates a document, and posts it when the body says {@code "post": true}. */
+    /** Creates a document, and posts it when the body contains {@code "post": true}. */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(@HeaderParam(IDEMPOTENCY_KEY) String clientKey, String body) {

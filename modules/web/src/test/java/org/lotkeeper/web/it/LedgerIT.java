@@ -34,7 +34,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 class LedgerIT {
 
-    /** Postings per thread in the 16-thread test, 500 unless the system property says otherwise. */
+    /** Postings per thread in the 16-thread test: the system property, or 500. */
     static final int POSTINGS_PER_THREAD = Integer.getInteger("lotkeeper.it.postingsPerThread", 500);
 
     @Deployment(testable = false)
@@ -166,7 +166,7 @@ class LedgerIT {
         assertTrue(api.verification().getBoolean("consistent"), api.verification().toString());
     }
 
-    /** Seconds the mixed load runs, 15 unless the system property says otherwise. */
+    /** Seconds the mixed load runs: the system property, or 15. */
     static final int LOAD_SECONDS = Integer.getInteger("lotkeeper.load.seconds", 15);
 
     @Test
@@ -270,8 +270,8 @@ class LedgerIT {
                 + "{\"lotId\":" + a + ",\"quantity\":4,\"fields\":{\"reason\":\"BROKEN\"}},"
                 + "{\"lotId\":" + b + ",\"quantity\":3,\"fields\":{\"reason\":\"BROKEN\"}}]}");
         assertEquals(422, response.status(), response.body());
-        assertTrue(response.body().contains("SHORT") && response.body().contains("requested 3, available 2"),
-                response.body());
+        assertTrue(response.body().contains("SHORT"), response.body());
+        assertTrue(response.body().contains("requested 3, available 2"), response.body());
         assertEquals(0, BigDecimal.TEN.compareTo(api.quantity(a)), "the valid line did not post");
         assertEquals(1, api.ledger(a).size());
     }

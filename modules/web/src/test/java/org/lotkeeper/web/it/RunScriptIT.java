@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Starts the application the way a user does, with {@code deploy/run}, and checks that it
- * answers health and OpenAPI, listens on loopback only, and keeps its data across a restart.
+ * serves health and OpenAPI, listens on loopback only, and keeps its data across a restart.
  */
 class RunScriptIT {
 

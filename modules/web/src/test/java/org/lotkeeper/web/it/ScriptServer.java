@@ -110,7 +110,7 @@ final class ScriptServer implements AutoCloseable {
             assertTrue(process.isAlive(), "deploy/run exited early; see target/" + data.getFileName() + ".log");
             try {
                 Api.Response health = anonymous.get("/health");
-                // Payara answers UP before the application is deployed; the database check is ours.
+                // Payara reports UP before the application is deployed, so wait for the application's database check.
                 if (health.status() == 200 && health.body().contains("\"database\"")) {
                     return;
                 }
