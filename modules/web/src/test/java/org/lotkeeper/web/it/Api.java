@@ -32,7 +32,8 @@ public final class Api {
     /** Password of the admin the test server creates on first start. */
     public static final String ADMIN_PASSWORD = "it-admin-password-123";
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10)).build();
 
     private final URI base;
     private final String authorization;

@@ -8,6 +8,9 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -27,6 +30,12 @@ import java.util.stream.Stream;
 final class ScriptServer implements AutoCloseable {
 
     static final Duration START_TIMEOUT = Duration.ofMinutes(4);
+
+    /** A health request that takes longer than this is abandoned and sent again. */
+    static final Duration PROBE_TIMEOUT = Duration.ofSeconds(5);
+    static final int LOG_LINES_ON_FAILURE = 400;
+    private static final HttpClient PROBE = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(PROBE_TIMEOUT).build();
 
     static final Path REPOSITORY = Path.of("").toAbsolutePath().resolve("../..").normalize();
 
@@ -102,24 +111,49 @@ final class ScriptServer implements AutoCloseable {
         stop();
     }
 
-    /** Waits until the application reports healthy, for example after a redeployment. */
+    /**
+     * Waits until the application reports healthy, for example after a redeployment. On time-out
+     * it asks the JVM for a thread dump, which goes to the server log, and fails with the last
+     * health answer and the log's last lines.
+     */
     void waitUntilHealthy() throws InterruptedException {
-        Api anonymous = Api.anonymous(url());
+        HttpRequest probe = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health"))
+                .timeout(PROBE_TIMEOUT).build();
         Instant deadline = Instant.now().plus(START_TIMEOUT);
+        String lastAnswer = "no answer yet";
         while (Instant.now().isBefore(deadline)) {
-            assertTrue(process.isAlive(), "deploy/run exited early; see target/" + data.getFileName() + ".log");
+            assertTrue(process.isAlive(), "deploy/run exited early; see " + log());
             try {
-                Api.Response health = anonymous.get("/health");
+                HttpResponse<String> health = PROBE.send(probe, HttpResponse.BodyHandlers.ofString());
                 // Payara reports UP before the application is deployed, so wait for the application's database check.
-                if (health.status() == 200 && health.body().contains("\"database\"")) {
+                if (health.statusCode() == 200 && health.body().contains("\"database\"")) {
                     return;
                 }
-            } catch (RuntimeException e) {
-                // Not listening yet.
+                lastAnswer = health.statusCode() + " " + health.body();
+            } catch (IOException e) {
+                lastAnswer = e.toString();
             }
             Thread.sleep(500);
         }
-        throw new AssertionError("deploy/run did not report healthy within " + START_TIMEOUT);
+        throw new AssertionError("deploy/run did not report healthy within " + START_TIMEOUT + "; last /health answer: "
+                + lastAnswer + "\n" + diagnostics());
+    }
+
+    private Path log() {
+        return Path.of("target", data.getFileName() + ".log").toAbsolutePath();
+    }
+
+    /** Requests a thread dump from the server JVM and returns the last lines of its log. */
+    private String diagnostics() throws InterruptedException {
+        try {
+            new ProcessBuilder("kill", "-QUIT", Long.toString(process.pid())).inheritIO().start().waitFor(10, TimeUnit.SECONDS);
+            Thread.sleep(2000);
+            List<String> lines = Files.readAllLines(log());
+            return "last lines of " + log() + ":\n"
+                    + String.join("\n", lines.subList(Math.max(0, lines.size() - LOG_LINES_ON_FAILURE), lines.size()));
+        } catch (IOException e) {
+            return "could not read " + log() + ": " + e;
+        }
     }
 
     private static int freePort() throws IOException {
