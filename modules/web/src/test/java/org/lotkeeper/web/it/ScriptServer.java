@@ -113,14 +113,14 @@ final class ScriptServer implements AutoCloseable {
 
     /**
      * Waits until the application reports healthy, for example after a redeployment. On time-out
-     * it asks the JVM for a thread dump, which goes to the server log, and fails with the last
-     * health answer and the log's last lines.
+     * it requests a thread dump, which the JVM writes to the server log, and fails with the last
+     * health response and the log's last lines.
      */
     void waitUntilHealthy() throws InterruptedException {
         HttpRequest probe = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health"))
                 .timeout(PROBE_TIMEOUT).build();
         Instant deadline = Instant.now().plus(START_TIMEOUT);
-        String lastAnswer = "no answer yet";
+        String lastResponse = "none yet";
         while (Instant.now().isBefore(deadline)) {
             assertTrue(process.isAlive(), "deploy/run exited early; see " + log());
             try {
@@ -129,14 +129,14 @@ final class ScriptServer implements AutoCloseable {
                 if (health.statusCode() == 200 && health.body().contains("\"database\"")) {
                     return;
                 }
-                lastAnswer = health.statusCode() + " " + health.body();
+                lastResponse = health.statusCode() + " " + health.body();
             } catch (IOException e) {
-                lastAnswer = e.toString();
+                lastResponse = e.toString();
             }
             Thread.sleep(500);
         }
-        throw new AssertionError("deploy/run did not report healthy within " + START_TIMEOUT + "; last /health answer: "
-                + lastAnswer + "\n" + diagnostics());
+        throw new AssertionError("deploy/run did not report healthy within " + START_TIMEOUT + "; last /health response: "
+                + lastResponse + "\n" + diagnostics());
     }
 
     private Path log() {
