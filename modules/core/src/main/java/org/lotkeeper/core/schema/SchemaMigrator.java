@@ -25,6 +25,10 @@ import javax.sql.DataSource;
  * has not seen yet, in version order, each in its own transaction, and records them in the
  * {@code schema_version} table. Scripts are listed in {@link #SCRIPTS} because class-path
  * directory listing is not portable across class loaders.
+ *
+ * <p>Several servers may start at once on one database. Each script is applied while holding an
+ * exclusive lock on {@code schema_version} (a statement that Derby and PostgreSQL both accept), and
+ * the applied versions are read again under that lock, so every script runs exactly once.
  */
 public final class SchemaMigrator {
 
@@ -44,15 +48,16 @@ public final class SchemaMigrator {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             ensureVersionTable(connection);
-            Set<Integer> applied = appliedVersions(connection);
 
             int count = 0;
             for (String script : SCRIPTS) {
                 int version = versionOf(script);
-                if (!applied.contains(version)) {
-                    apply(connection, script, version);
-                    count++;
+                lockVersionTable(connection);
+                if (appliedVersions(connection).contains(version)) {
+                    continue;
                 }
+                apply(connection, script, version);
+                count++;
             }
             // Reading the applied versions opened a transaction; end it before the connection closes.
             connection.commit();
@@ -79,8 +84,33 @@ public final class SchemaMigrator {
             try (Statement statement = connection.createStatement()) {
                 statement.executeUpdate("CREATE TABLE schema_version (version INT NOT NULL PRIMARY KEY,"
                         + " script VARCHAR(200) NOT NULL, applied_at TIMESTAMP NOT NULL)");
+                connection.commit();
+            } catch (SQLException e) {
+                // Another server starting at the same moment may have created it first.
+                connection.rollback();
+                if (!versionTableReadable(connection)) {
+                    throw e;
+                }
+                LOG.info("Table schema_version was created by another server meanwhile");
             }
+        }
+    }
+
+    private static boolean versionTableReadable(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.executeQuery("SELECT COUNT(*) FROM schema_version").close();
             connection.commit();
+            return true;
+        } catch (SQLException e) {
+            connection.rollback();
+            return false;
+        }
+    }
+
+    /** Locks out other migrators until this transaction ends; readers of other tables go on. */
+    private static void lockVersionTable(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("LOCK TABLE schema_version IN EXCLUSIVE MODE");
         }
     }
 

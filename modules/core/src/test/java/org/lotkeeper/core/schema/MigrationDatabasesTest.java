@@ -8,6 +8,11 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import javax.sql.DataSource;
 
@@ -34,6 +39,34 @@ class MigrationDatabasesTest {
         derby.setCreateDatabase("create");
 
         assertMigratesOnce(derby);
+    }
+
+    @Test
+    void concurrentMigratorsApplyEachScriptOnce() throws Exception {
+        EmbeddedDataSource derby = new EmbeddedDataSource();
+        derby.setDatabaseName(directory.resolve("shared").toString());
+        derby.setCreateDatabase("create");
+        derby.getConnection().close();
+
+        int servers = 4;
+        List<Future<Integer>> results = new ArrayList<>();
+        try (ExecutorService pool = Executors.newFixedThreadPool(servers)) {
+            for (int i = 0; i < servers; i++) {
+                results.add(pool.submit(() -> new SchemaMigrator(derby).migrate()));
+            }
+        }
+        int applied = 0;
+        for (Future<Integer> result : results) {
+            applied += result.get();
+        }
+
+        assertEquals(SchemaMigrator.SCRIPTS.size(), applied, "the migrators together apply each script once");
+        try (Connection connection = derby.getConnection();
+             Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT COUNT(*) FROM schema_version")) {
+            rows.next();
+            assertEquals(SchemaMigrator.SCRIPTS.size(), rows.getInt(1), "one schema_version row per script");
+        }
     }
 
     @Test
