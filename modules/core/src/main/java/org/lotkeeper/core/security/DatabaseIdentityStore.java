@@ -10,7 +10,11 @@ import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStore;
 
-/** Validates user names and passwords against the {@code app_user} table. */
+/**
+ * Validates user names and passwords against the {@code app_user} table. The user's row is read on
+ * every request, so a user disabled, demoted or given a new password on any server sharing the
+ * database is treated accordingly on the next request; only the password hashing is cached.
+ */
 @ApplicationScoped
 public class DatabaseIdentityStore implements IdentityStore {
 
@@ -28,15 +32,17 @@ public class DatabaseIdentityStore implements IdentityStore {
         String name = login.getCaller();
         char[] password = login.getPassword().getValue();
 
-        Optional<Role> cached = cache.verified(name, password);
-        if (cached.isPresent()) {
-            return new CredentialValidationResult(name, Set.of(cached.get().roleName()));
-        }
-        Optional<AppUser> user = users.authenticate(name, password);
-        if (user.isEmpty()) {
+        Optional<AppUser> current = users.find(name).filter(AppUser::isEnabled);
+        if (current.isEmpty()) {
             return CredentialValidationResult.INVALID_RESULT;
         }
-        cache.remember(name, password, user.get().getRole());
-        return new CredentialValidationResult(name, Set.of(user.get().getRole().roleName()));
+        AppUser user = current.get();
+        if (!cache.verified(name, password, user.getPasswordHash())) {
+            if (!users.matchesPassword(user, password)) {
+                return CredentialValidationResult.INVALID_RESULT;
+            }
+            cache.remember(name, password, user.getPasswordHash());
+        }
+        return new CredentialValidationResult(name, Set.of(user.getRole().roleName()));
     }
 }

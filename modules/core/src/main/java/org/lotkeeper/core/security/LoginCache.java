@@ -7,7 +7,6 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,8 +14,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 /**
  * Remembers recently verified logins for a short time, so that an API client sending HTTP Basic
  * credentials with every request does not pay for a PBKDF2 hash each time. Only a salted SHA-256
- * digest of the password is kept, with a salt drawn when the application starts, and a user's
- * entry is dropped whenever the user changes.
+ * digest of the password is kept, with a salt drawn when the application starts.
+ *
+ * <p>Each entry also records the user's stored password hash at the time of verification, and a
+ * caller must pass the stored hash it reads now. A password set on another server sharing the
+ * database therefore takes effect on the next request here, not after {@link #TTL}. The caller
+ * checks whether the user is enabled and takes the role from the database row it read.
  */
 @ApplicationScoped
 public class LoginCache {
@@ -30,27 +33,30 @@ public class LoginCache {
     private final byte[] salt = new byte[32];
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
 
-    private record Entry(byte[] digest, Role role, Instant expires) {
+    private record Entry(byte[] digest, String storedHash, Instant expires) {
     }
 
     public LoginCache() {
         new SecureRandom().nextBytes(salt);
     }
 
-    /** Returns the user's role when the same password was verified within the last {@link #TTL}. */
-    public Optional<Role> verified(String userName, char[] password) {
+    /**
+     * Returns true when the same password was verified against the same stored hash within the
+     * last {@link #TTL}.
+     */
+    public boolean verified(String userName, char[] password, String storedHash) {
         Entry entry = entries.get(userName);
-        if (entry == null || Instant.now().isAfter(entry.expires())) {
-            return Optional.empty();
+        if (entry == null || Instant.now().isAfter(entry.expires()) || !entry.storedHash().equals(storedHash)) {
+            return false;
         }
-        return MessageDigest.isEqual(entry.digest(), digest(password)) ? Optional.of(entry.role()) : Optional.empty();
+        return MessageDigest.isEqual(entry.digest(), digest(password));
     }
 
-    public void remember(String userName, char[] password, Role role) {
+    public void remember(String userName, char[] password, String storedHash) {
         if (entries.size() >= MAX_ENTRIES) {
             entries.clear();
         }
-        entries.put(userName, new Entry(digest(password), role, Instant.now().plus(TTL)));
+        entries.put(userName, new Entry(digest(password), storedHash, Instant.now().plus(TTL)));
     }
 
     public void forget(String userName) {

@@ -138,6 +138,11 @@ public class UserService {
         return Optional.empty();
     }
 
+    /** Returns true when the password matches the user's stored hash, a deliberately slow PBKDF2 check. */
+    public boolean matchesPassword(AppUser user, char[] password) {
+        return passwordHash.verify(password, user.getPasswordHash());
+    }
+
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<AppUser> find(String userName) {
         return em.createQuery("SELECT u FROM AppUser u WHERE u.userName = :name", AppUser.class)
