@@ -17,7 +17,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -26,6 +28,10 @@ import java.util.stream.Stream;
  * port and its own data directory under {@code target/}. It may be stopped or killed and started
  * again on the same data directory and port. {@code deploy/run} execs java, so the child process
  * is the server's JVM.
+ *
+ * <p>A server may also get extra {@code deploy/run} options (a PostgreSQL database, a cluster), a
+ * command prefix such as {@code ip netns exec NAME} to run in a network namespace, and a probe URL
+ * through which the test reaches it when its port is not on the host's loopback.
  */
 final class ScriptServer implements AutoCloseable {
 
@@ -42,6 +48,10 @@ final class ScriptServer implements AutoCloseable {
     private final Path data;
     private final int port;
     private final String javaOptions;
+    private final List<String> commandPrefix = new ArrayList<>();
+    private final List<String> extraArguments = new ArrayList<>();
+    private final Map<String, String> environment = new LinkedHashMap<>();
+    private URI probeBase;
     private Process process;
 
     ScriptServer(String name) throws IOException {
@@ -54,11 +64,44 @@ final class ScriptServer implements AutoCloseable {
         deleteRecursively(data);
         this.port = freePort();
         this.javaOptions = javaOptions;
+        this.probeBase = URI.create("http://127.0.0.1:" + port + "/");
+    }
+
+    /**
+     * Creates a server on a fixed port that runs under {@code commandPrefix} (for example
+     * {@code ip netns exec NAME}) with extra {@code deploy/run} options, reached by the test at
+     * {@code probeBase}.
+     */
+    ScriptServer(String name, int port, List<String> commandPrefix, List<String> extraArguments, URL probeBase)
+            throws IOException {
+        this.data = Path.of("target", name + "-data").toAbsolutePath();
+        deleteRecursively(data);
+        this.port = port;
+        this.javaOptions = "";
+        this.commandPrefix.addAll(commandPrefix);
+        this.extraArguments.addAll(extraArguments);
+        this.probeBase = URI.create(probeBase.toString());
+    }
+
+    /** Adds extra {@code deploy/run} options, such as {@code --db-url}, for the next start. */
+    ScriptServer withArguments(String... arguments) {
+        extraArguments.addAll(List.of(arguments));
+        return this;
+    }
+
+    /** Sets an environment variable of the next start. */
+    ScriptServer withEnvironment(String name, String value) {
+        environment.put(name, value);
+        return this;
+    }
+
+    Path dataDirectory() {
+        return data;
     }
 
     URL url() {
         try {
-            return URI.create("http://127.0.0.1:" + port + "/").toURL();
+            return probeBase.toURL();
         } catch (java.net.MalformedURLException e) {
             throw new IllegalStateException(e);
         }
@@ -75,17 +118,20 @@ final class ScriptServer implements AutoCloseable {
 
     /** Starts the server and waits until the application reports its database check. */
     void start() throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(REPOSITORY.resolve("deploy/run").toString(), "--port",
-                Integer.toString(port), "--data", data.toString()));
+        List<String> command = new ArrayList<>(commandPrefix);
+        command.addAll(List.of(REPOSITORY.resolve("deploy/run").toString(), "--port", Integer.toString(port), "--data",
+                data.toString()));
         if (!javaOptions.isEmpty()) {
             command.addAll(List.of("--java-opts", javaOptions));
         }
+        command.addAll(extraArguments);
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(REPOSITORY.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(new File("target/" + data.getFileName() + ".log")));
         builder.environment().put("LOTKEEPER_ADMIN_PASSWORD", Api.ADMIN_PASSWORD);
         builder.environment().remove("LOTKEEPER_DB_DIR");
+        builder.environment().putAll(environment);
         process = builder.start();
         waitUntilHealthy();
     }
@@ -117,7 +163,7 @@ final class ScriptServer implements AutoCloseable {
      * health response and the log's last lines.
      */
     void waitUntilHealthy() throws InterruptedException {
-        HttpRequest probe = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health"))
+        HttpRequest probe = HttpRequest.newBuilder(probeBase.resolve("health"))
                 .timeout(PROBE_TIMEOUT).build();
         Instant deadline = Instant.now().plus(START_TIMEOUT);
         String lastResponse = "none yet";
@@ -139,7 +185,7 @@ final class ScriptServer implements AutoCloseable {
                 + lastResponse + "\n" + diagnostics());
     }
 
-    private Path log() {
+    Path log() {
         return Path.of("target", data.getFileName() + ".log").toAbsolutePath();
     }
 
