@@ -38,7 +38,7 @@ final class RequiredTools {
         return "root".equals(System.getProperty("user.name"));
     }
 
-    /** Returns the directory holding both PostgreSQL server programs, initdb and postgres. */
+    /** Returns the directory that contains both PostgreSQL server programs, initdb and postgres. */
     static Optional<Path> postgresBinaries() {
         List<Path> candidates = new ArrayList<>();
         // Debian's postgresql package installs versioned directories; prefer the newest.
