@@ -71,7 +71,7 @@ final class NetworkNamespace implements AutoCloseable {
             for (String pid : output(List.of("ip", "netns", "pids", name)).split("\\s+")) {
                 if (!pid.isBlank()) {
                     LOG.warning(() -> "Killing process " + pid + " left in network namespace " + name);
-                    RequiredTools.run(List.of("kill", "-KILL", pid));
+                    ProcessHandle.of(Long.parseLong(pid)).ifPresent(ProcessHandle::destroyForcibly);
                 }
             }
             run(List.of("ip", "netns", "del", name));

@@ -131,13 +131,16 @@ final class PostgresServer implements AutoCloseable {
         return process.pid();
     }
 
-    /** Stops the server with a fast shutdown (SIGINT), which disconnects clients and checkpoints. */
+    /**
+     * Stops the server with SIGTERM, PostgreSQL's smart shutdown, which waits for connected clients.
+     * Callers stop the application servers first, so none are left.
+     */
     @Override
     public void close() throws InterruptedException {
         if (process == null || !process.isAlive()) {
             return;
         }
-        RequiredTools.run(List.of("kill", "-INT", Long.toString(process.pid())));
+        process.destroy();
         if (!process.waitFor(60, TimeUnit.SECONDS)) {
             process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
         }
