@@ -12,8 +12,8 @@ import jakarta.security.enterprise.identitystore.IdentityStore;
 
 /**
  * Validates user names and passwords against the {@code app_user} table. The user's row is read on
- * every request, so a user disabled, demoted or given a new password on any server sharing the
- * database is treated accordingly on the next request; only the password hashing is cached.
+ * every request, so a change made on any server sharing the database (a user disabled, demoted or
+ * given a new password) applies from the next request. Only the password hashing is cached.
  */
 @ApplicationScoped
 public class DatabaseIdentityStore implements IdentityStore {
