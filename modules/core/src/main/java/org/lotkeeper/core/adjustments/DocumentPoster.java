@@ -23,6 +23,8 @@ import org.lotkeeper.core.posting.PlannedLine;
 import org.lotkeeper.core.posting.PostedLine;
 import org.lotkeeper.core.posting.PostingEngine;
 import org.lotkeeper.core.support.BusinessCalendar;
+import org.lotkeeper.core.support.BusinessException;
+import org.lotkeeper.core.support.ErrorCode;
 import org.lotkeeper.core.support.JsonColumns;
 
 /**
@@ -63,10 +65,18 @@ class DocumentPoster {
                 JsonColumns.read(document.getFieldsJson()), requestLines, settings.forType());
         LedgerStockView stock = new LedgerStockView(em, document.getEffectiveAt(), document.getEffectiveDate());
 
-        List<ProposedLine> proposal = invoker.propose(type, request, stock);
+        List<ProposedLine> proposal = invoker.propose(type, request, stock, document.getId());
         java.util.Set<Long> namedLots = requestLines.stream().map(RequestLine::lotId)
                 .filter(java.util.Objects::nonNull).collect(java.util.stream.Collectors.toSet());
-        List<PlannedLine> planned = resolver.resolve(type.descriptor(), proposal, namedLots, now);
+        List<PlannedLine> planned;
+        try {
+            planned = resolver.resolve(type.descriptor(), proposal, namedLots, now);
+        } catch (BusinessException e) {
+            if (e.code() == ErrorCode.TYPE_FAILED) {
+                invoker.reportFailure(type.id(), document.getId(), e.getMessage());
+            }
+            throw e;
+        }
         List<PostedLine> posted = engine.post(document, planned, type.descriptor().takesFromExpiredLots(),
                 document.getEffectiveDate(), now, user);
 
