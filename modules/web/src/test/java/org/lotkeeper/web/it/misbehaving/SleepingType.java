@@ -1,7 +1,9 @@
 package org.lotkeeper.web.it.misbehaving;
 
 import java.math.BigDecimal;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -14,7 +16,8 @@ import org.lotkeeper.api.TypeDescriptor;
 
 /**
  * Reads its lots, sleeps for the document field {@code seconds}, reads them again and removes
- * the requested quantities. It honours interrupts: an interrupted sleep ends the call.
+ * the requested quantities, or with the field {@code all} the whole quantity it read before the
+ * sleep. It honours interrupts: an interrupted sleep ends the call.
  */
 @ApplicationScoped
 public class SleepingType implements AdjustmentType {
@@ -26,7 +29,9 @@ public class SleepingType implements AdjustmentType {
 
     @Override
     public List<ProposedLine> propose(AdjustmentRequest request, StockView stock) {
-        request.lines().forEach(line -> stock.lot(line.lotId()).orElseThrow());
+        Map<Long, BigDecimal> before = new HashMap<>();
+        request.lines().forEach(line -> before.put(line.lotId(), stock.lot(line.lotId()).orElseThrow().quantity()));
+        boolean all = request.field("all").isPresent();
         long millis = new BigDecimal(request.field("seconds").orElse("0")).movePointRight(3).longValue();
         try {
             Thread.sleep(millis);
@@ -36,7 +41,8 @@ public class SleepingType implements AdjustmentType {
         }
         // The view still works after the sleep, on this worker thread.
         return request.lines().stream()
-                .map(line -> ProposedLine.removal(line.index(), stock.lot(line.lotId()).orElseThrow().id(), line.quantity()))
+                .map(line -> ProposedLine.removal(line.index(), stock.lot(line.lotId()).orElseThrow().id(),
+                        all ? before.get(line.lotId()) : line.quantity()))
                 .toList();
     }
 }
