@@ -23,6 +23,8 @@ import org.lotkeeper.core.posting.PlannedLine;
 import org.lotkeeper.core.posting.PostedLine;
 import org.lotkeeper.core.posting.PostingEngine;
 import org.lotkeeper.core.support.BusinessCalendar;
+import org.lotkeeper.core.support.BusinessException;
+import org.lotkeeper.core.support.ErrorCode;
 import org.lotkeeper.core.support.JsonColumns;
 
 /**
@@ -31,6 +33,8 @@ import org.lotkeeper.core.support.JsonColumns;
  */
 @ApplicationScoped
 class DocumentPoster {
+
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(DocumentPoster.class.getName());
 
     @PersistenceContext(unitName = "lotkeeper")
     EntityManager em;
@@ -55,18 +59,37 @@ class DocumentPoster {
         document.setEffectiveAt(calendar.effectiveInstant(document.getEffectiveDate()));
 
         List<RequestLine> requestLines = document.getLines().stream().map(RequestLineEntity::toRequestLine).toList();
-        // Lots the type picks on its own (automatic lot choice) are locked later, after the named
-        // ones, so their order is not globally ascending. Derby reports the rare deadlock this
-        // allows, and the posting is then rejected as a conflict to retry.
-        engine.lockLots(requestLines.stream().map(RequestLine::lotId).filter(java.util.Objects::nonNull).toList());
-        AdjustmentRequest request = new AdjustmentRequest(document.getTypeId(), document.getEffectiveDate(),
-                JsonColumns.read(document.getFieldsJson()), requestLines, settings.forType());
-        LedgerStockView stock = new LedgerStockView(em, document.getEffectiveAt(), document.getEffectiveDate());
-
-        List<ProposedLine> proposal = invoker.propose(type, request, stock);
         java.util.Set<Long> namedLots = requestLines.stream().map(RequestLine::lotId)
                 .filter(java.util.Objects::nonNull).collect(java.util.stream.Collectors.toSet());
-        List<PlannedLine> planned = resolver.resolve(type.descriptor(), proposal, namedLots, now);
+        AdjustmentRequest request = new AdjustmentRequest(document.getTypeId(), document.getEffectiveDate(),
+                JsonColumns.read(document.getFieldsJson()), requestLines, settings.forType());
+
+        // The type is asked first and the named lots are locked after, so that a slow type holds
+        // no lot locks while it works. When the locked lots, read again (as of now for a document
+        // dated today), differ from what the type saw, the type is asked again with that view,
+        // under the locks, so that a proposal always rests on the balances the posting is checked
+        // against. Lots the type picks on its own (automatic lot choice) are locked later, after
+        // the named ones, so their order is not globally ascending. Derby reports the rare
+        // deadlock this allows, and the posting is then rejected as a conflict to retry.
+        LedgerStockView stock = new LedgerStockView(em, document.getEffectiveAt(), document.getEffectiveDate());
+        List<ProposedLine> proposal = invoker.propose(type, request, stock, document.getId());
+        engine.lockLots(namedLots);
+        document.setEffectiveAt(calendar.effectiveInstant(document.getEffectiveDate()));
+        LedgerStockView locked = new LedgerStockView(em, document.getEffectiveAt(), document.getEffectiveDate());
+        if (stock.differsFrom(locked, namedLots)) {
+            LOG.fine(() -> "Lots of document id=" + document.getId() + " changed while type '" + type.id()
+                    + "' proposed; asking it again under the locks");
+            proposal = invoker.propose(type, request, locked, document.getId());
+        }
+        List<PlannedLine> planned;
+        try {
+            planned = resolver.resolve(type.descriptor(), proposal, namedLots, now);
+        } catch (BusinessException e) {
+            if (e.code() == ErrorCode.TYPE_FAILED) {
+                invoker.reportFailure(type.id(), document.getId(), e.getMessage());
+            }
+            throw e;
+        }
         List<PostedLine> posted = engine.post(document, planned, type.descriptor().takesFromExpiredLots(),
                 document.getEffectiveDate(), now, user);
 

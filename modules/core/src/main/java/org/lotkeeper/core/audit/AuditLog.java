@@ -13,8 +13,8 @@ import org.lotkeeper.core.support.BusinessCalendar;
 
 /**
  * Writes audit events. An action's event joins the action's transaction, so it commits with the
- * action or not at all. A refusal is written in a transaction of its own, so it stays recorded
- * even though the refused call rolls back.
+ * action or not at all. A refusal, or an adjustment type's failure, is written in a transaction of
+ * its own, so it stays recorded even though the refused or failed call rolls back.
  */
 @ApplicationScoped
 public class AuditLog {
@@ -25,6 +25,8 @@ public class AuditLog {
     public static final String SUCCESS = "success";
     /** Outcome of an action refused for lack of rights. */
     public static final String DENIED = "denied";
+    /** Outcome of a call into an adjustment type's code that failed, timed out or was refused. */
+    public static final String FAILED = "failed";
 
     @PersistenceContext(unitName = "lotkeeper")
     EntityManager em;
@@ -46,6 +48,15 @@ public class AuditLog {
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void recordRefusal(String user, String action, String target, String detail) {
         record(user, action, target, DENIED, detail);
+    }
+
+    /**
+     * Records an adjustment type's failure in a transaction of its own, so it stays recorded
+     * although the call that met the failure rolls back.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void recordFailure(String user, String action, String target, String detail) {
+        record(user, action, target, FAILED, detail);
     }
 
     /** Returns the latest events, newest first, optionally only those of one user or action. */

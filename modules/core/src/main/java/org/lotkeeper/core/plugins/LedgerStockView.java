@@ -115,6 +115,21 @@ public final class LedgerStockView implements StockView {
         return lots.computeIfAbsent(lot.getId(), id -> balanceAsOf(lot));
     }
 
+    /**
+     * Returns whether {@code now} shows any of these lots differently from how this view showed
+     * it, for example because another posting changed the lot before this transaction locked
+     * it. Lots this view never showed are not compared.
+     */
+    public boolean differsFrom(LedgerStockView now, java.util.Collection<Long> lotIds) {
+        for (Long id : lotIds) {
+            LotInfo shown = lots.get(id);
+            if (shown != null && !now.lot(id).equals(Optional.of(shown))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private LotInfo balanceAsOf(Lot lot) {
         if (lot.getLastEffectiveAt() == null || !lot.getLastEffectiveAt().isAfter(asOf)) {
             return lot.toInfo();

@@ -86,9 +86,9 @@ public class PostingEngine {
     }
 
     /**
-     * Locks existing lots in ascending id order before a type reads them, so that the type reads
-     * the balances the posting will be checked against. Unknown ids are skipped, because the
-     * type reports them.
+     * Locks existing lots in ascending id order and re-reads them, so that a type's proposal can
+     * be compared with (or asked for again under) the balances the posting will be checked
+     * against. Unknown ids are skipped, because the type reports them.
      */
     public void lockLots(java.util.Collection<Long> lotIds) {
         for (Long id : new java.util.TreeSet<>(lotIds)) {

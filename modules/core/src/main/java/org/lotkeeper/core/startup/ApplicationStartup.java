@@ -14,15 +14,17 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.lotkeeper.core.plugins.TypeCallPolicy;
+import org.lotkeeper.core.plugins.TypeInvoker;
 import org.lotkeeper.core.plugins.TypeRegistry;
 import org.lotkeeper.core.schema.SchemaMigrator;
 import org.lotkeeper.core.security.UserService;
 import org.lotkeeper.core.webhooks.WebhookDispatcher;
 
 /**
- * Prepares the database before the application serves anything: applies pending migrations,
- * creates the first admin when there is no user, registers the adjustment types and resumes
- * pending webhook deliveries.
+ * Prepares the database before the application serves anything: checks the settings of type calls,
+ * applies pending migrations, creates the first admin when there is no user, registers the
+ * adjustment types and resumes pending webhook deliveries.
  */
 @Startup
 @Singleton
@@ -47,6 +49,9 @@ public class ApplicationStartup {
     WebhookDispatcher webhooks;
 
     @Inject
+    TypeInvoker invoker;
+
+    @Inject
     @ConfigProperty(name = "lotkeeper.admin.password")
     Optional<String> adminPassword;
 
@@ -56,6 +61,8 @@ public class ApplicationStartup {
 
     @PostConstruct
     void start() {
+        // Reads the type-call settings now, so that an invalid value stops the start with its message.
+        TypeCallPolicy policy = invoker.policy();
         DurabilityCheck.requireDurableCommits(allowNonDurable);
         new SchemaMigrator(dataSource).migrate();
 
@@ -72,6 +79,7 @@ public class ApplicationStartup {
                 ==================================================================
                 """.formatted(password)));
 
-        LOG.info(() -> "Lotkeeper started with " + registry.all().size() + " adjustment types");
+        LOG.info(() -> "Lotkeeper started with " + registry.all().size() + " adjustment types, each call limited to "
+                + TypeCallPolicy.seconds(policy.timeLimit()));
     }
 }

@@ -16,7 +16,11 @@ public enum ErrorCode {
     /** The input is well formed but breaks a ledger or type rule: not enough stock, too many decimals. */
     RULE_VIOLATION(422),
     /** An adjustment-type plugin failed; nothing was posted. */
-    TYPE_FAILED(500);
+    TYPE_FAILED(500),
+    /** An adjustment-type plugin has as many calls running as it may, or no thread is free; nothing was posted. */
+    TYPE_BUSY(503),
+    /** An adjustment-type plugin did not answer within the time limit; nothing was posted. */
+    TYPE_TIMED_OUT(504);
 
     private final int httpStatus;
 

@@ -83,6 +83,24 @@ public class WebhookService {
         LOG.info(() -> "Webhook deleted: id=" + id + " by='" + caller.name() + "'");
     }
 
+    /**
+     * Disables or enables a webhook. A disabled webhook gets no deliveries of later events, and
+     * its pending deliveries fail at their next attempt; enabling it again resumes deliveries
+     * from the next event on, without resending what it missed.
+     */
+    @Transactional
+    public Webhook setEnabled(long id, boolean enabled) {
+        String action = enabled ? "webhook.enable" : "webhook.disable";
+        caller.require(Role.ADMIN, action, String.valueOf(id));
+        Webhook webhook = find(id);
+        boolean changed = webhook.isEnabled() != enabled;
+        webhook.setEnabled(enabled);
+        audit.record(caller.name(), action, String.valueOf(id), AuditLog.SUCCESS,
+                "url " + webhook.getUrl() + (changed ? "" : ", already " + (enabled ? "enabled" : "disabled")));
+        LOG.info(() -> "Webhook " + (enabled ? "enabled" : "disabled") + ": id=" + id + " by='" + caller.name() + "'");
+        return webhook;
+    }
+
     /** Returns a webhook's latest deliveries, newest first. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<WebhookDelivery> deliveries(long id, int limit) {

@@ -20,6 +20,8 @@ public class BusinessExceptionMapper implements ExceptionMapper<BusinessExceptio
             case CONFLICT -> "Conflict";
             case RULE_VIOLATION -> "Rejected by a stock rule";
             case TYPE_FAILED -> "Adjustment type failed";
+            case TYPE_BUSY -> "Adjustment type busy";
+            case TYPE_TIMED_OUT -> "Adjustment type timed out";
         };
         return ProblemResponses.of(status, e.code().slug(), title, e.getMessage(), e.problems());
     }

@@ -22,6 +22,7 @@ import org.lotkeeper.core.ledger.LedgerEntry;
 import org.lotkeeper.core.ledger.StockRow;
 import org.lotkeeper.core.lots.Lot;
 import org.lotkeeper.core.plugins.RegisteredType;
+import org.lotkeeper.core.plugins.TypeCallStats;
 import org.lotkeeper.core.plugins.TypeSettingsView;
 import org.lotkeeper.core.posting.PostedLine;
 import org.lotkeeper.core.support.JsonColumns;
@@ -181,7 +182,7 @@ final class Representations {
         return json.add("fields", stringMap(line.fields())).build();
     }
 
-    static JsonObject type(RegisteredType type, TypeSettingsView settings) {
+    static JsonObject type(RegisteredType type, TypeSettingsView settings, TypeCallStats calls) {
         JsonObjectBuilder json = Json.createObjectBuilder()
                 .add("id", type.id())
                 .add("source", type.source())
@@ -218,6 +219,14 @@ final class Representations {
                 .add("backdatingDays", settings.backdatingDays())
                 .add("reasonCodes", reasons)
                 .add("properties", stringMap(settings.properties())));
+        JsonObjectBuilder callJson = Json.createObjectBuilder()
+                .add("inFlight", calls.inFlight())
+                .add("failed", calls.failed())
+                .add("timedOut", calls.timedOut())
+                .add("refused", calls.refused());
+        addText(callJson, "lastFailure", calls.lastFailure());
+        addInstant(callJson, "lastFailureAt", calls.lastFailureAt());
+        json.add("calls", callJson);
         return json.build();
     }
 

@@ -20,6 +20,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.lotkeeper.core.plugins.RegisteredType;
+import org.lotkeeper.core.plugins.TypeInvoker;
 import org.lotkeeper.core.plugins.TypeRegistry;
 import org.lotkeeper.core.plugins.TypeSettingsService;
 import org.lotkeeper.core.plugins.TypeSettingsView;
@@ -40,6 +41,9 @@ public class TypesResource {
     TypeSettingsService settings;
 
     @Inject
+    TypeInvoker invoker;
+
+    @Inject
     Caller caller;
 
     @GET
@@ -47,7 +51,7 @@ public class TypesResource {
         caller.require(Role.VIEWER, "type.list", null);
         JsonArrayBuilder items = Json.createArrayBuilder();
         for (RegisteredType type : registry.all()) {
-            items.add(Representations.type(type, settings.settingsOf(type.id())));
+            items.add(Representations.type(type, settings.settingsOf(type.id()), invoker.stats(type.id())));
         }
         return items.build().toString();
     }
@@ -57,7 +61,7 @@ public class TypesResource {
     public String type(@PathParam("id") String id) {
         caller.require(Role.VIEWER, "type.read", id);
         RegisteredType type = registry.find(id).orElseThrow(() -> BusinessException.notFound("id", id, "Adjustment type"));
-        return Representations.type(type, settings.settingsOf(id)).toString();
+        return Representations.type(type, settings.settingsOf(id), invoker.stats(id)).toString();
     }
 
     /**
@@ -86,7 +90,7 @@ public class TypesResource {
 
         TypeSettingsView updated = settings.update(id, enabled, approval, days == null ? current.backdatingDays() : days,
                 reasons, properties);
-        return Representations.type(registry.find(id).orElseThrow(), updated).toString();
+        return Representations.type(registry.find(id).orElseThrow(), updated, invoker.stats(id)).toString();
     }
 
     private static List<String> reasonCodes(JsonValue value, JsonInput input) {

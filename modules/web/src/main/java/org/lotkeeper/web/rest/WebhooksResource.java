@@ -6,11 +6,13 @@ import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -57,6 +59,21 @@ public class WebhooksResource {
         JsonArrayBuilder items = Json.createArrayBuilder();
         webhooks.list().forEach(webhook -> items.add(webhook(webhook)));
         return items.build().toString();
+    }
+
+    /** Disables or enables a webhook: {@code {"enabled": false}}. */
+    @PUT
+    @Path("{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public String update(@PathParam("id") long id, String body) {
+        JsonObject json = JsonBodies.object(body);
+        JsonInput input = new JsonInput();
+        if (!json.containsKey("enabled") || json.get("enabled").getValueType() == JsonValue.ValueType.NULL) {
+            input.add("enabled", json.get("enabled"), "Required: true to enable the webhook, false to disable it.");
+        }
+        boolean enabled = input.flag(json, "enabled", "enabled");
+        input.throwIfAny();
+        return webhook(webhooks.setEnabled(id, enabled)).build().toString();
     }
 
     /** Deletes a webhook and its delivery history. */

@@ -178,6 +178,57 @@ class WebhooksIT {
     }
 
     @Test
+    void adminDisablesAndReenablesWebhook() throws Exception {
+        requests.set(1); // the receiver answers every request with 204
+        String location = api.location();
+        long lot = api.openLot(api.product("pcs"), "W2", location, "10", "2.00", null, null);
+        String hookUrl = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook";
+        Api.Response registered = api.post("/api/v1/webhooks", "{\"url\":\"" + hookUrl + "\"}");
+        assertEquals(201, registered.status(), registered.body());
+        webhookId = registered.json().getJsonNumber("id").longValue();
+        String path = "/api/v1/webhooks/" + webhookId;
+
+        Api.Response disabled = api.put(path, "{\"enabled\":false}");
+        assertEquals(200, disabled.status(), disabled.body());
+        assertFalse(disabled.json().getBoolean("enabled"), disabled.body());
+        assertFalse(listed(webhookId).getBoolean("enabled"), "the list shows the webhook disabled");
+        long missed = api.damage(lot, "1", null).json().getJsonNumber("id").longValue();
+
+        Api.Response enabled = api.put(path, "{\"enabled\":true}");
+        assertEquals(200, enabled.status(), enabled.body());
+        assertTrue(enabled.json().getBoolean("enabled"), enabled.body());
+        long sent = api.damage(lot, "1", null).json().getJsonNumber("id").longValue();
+
+        waitFor("the event after re-enabling", () -> deliveryOf(sent)
+                .filter(d -> d.getString("status").equals("DELIVERED")));
+        assertEquals(1, received.size(), "only the event after re-enabling was sent: " + received);
+        assertEquals(sent, received.get(0).json().getJsonNumber("documentId").longValue());
+        assertTrue(deliveryOf(missed).isEmpty(), "no delivery of the event posted while disabled");
+
+        for (String action : List.of("webhook.disable", "webhook.enable")) {
+            JsonObject event = api.get("/api/v1/audit?action=" + action).array().getJsonObject(0);
+            assertEquals(String.valueOf(webhookId), event.getString("target"), event.toString());
+            assertEquals("admin", event.getString("userName"));
+            assertEquals("success", event.getString("outcome"));
+            assertEquals("url " + hookUrl, event.getString("detail"));
+        }
+
+        Api.Response missing = api.put(path, "{}");
+        assertEquals(400, missing.status(), missing.body());
+        assertEquals("enabled", missing.json().getJsonArray("problems").getJsonObject(0).getString("field"));
+        assertEquals(400, api.put(path, "{\"enabled\":\"no\"}").status());
+        assertEquals(404, api.put("/api/v1/webhooks/999999", "{\"enabled\":false}").status());
+        Api.Response staff = api.newUser("staff").put(path, "{\"enabled\":false}");
+        assertEquals(403, staff.status(), staff.body());
+        assertTrue(listed(webhookId).getBoolean("enabled"), "the refused change left the webhook enabled");
+    }
+
+    private JsonObject listed(long id) {
+        return api.get("/api/v1/webhooks").array().stream().map(JsonValue::asJsonObject)
+                .filter(w -> w.getJsonNumber("id").longValue() == id).findFirst().orElseThrow();
+    }
+
+    @Test
     void nonAdminCannotRegister() {
         Api staff = api.newUser("staff");
         Api.Response response = staff.post("/api/v1/webhooks", "{\"url\":\"http://127.0.0.1:9/hook\"}");

@@ -14,9 +14,13 @@ import java.io.Serializable;
  * @param status     {@code enabled}, {@code disabled} or {@code failed}
  * @param failure    why the type failed to load, {@code null} when it loaded
  * @param usage      how many documents of the type exist
+ * @param calls      how the type's calls went since the start, such as {@code 2 failed (1 timed out), 1 running},
+ *                   empty when nothing went wrong and nothing runs
+ * @param lastCallFailure what went wrong in the type's last failed call, {@code null} when none failed
  */
 public record PluginRow(String id, String name, String version, Integer spiVersion, String source, String checksum,
-                        String status, String failure, long usage) implements Serializable {
+                        String status, String failure, long usage, String calls, String lastCallFailure)
+        implements Serializable {
 
     public static final String ENABLED = "enabled";
     public static final String DISABLED = "disabled";

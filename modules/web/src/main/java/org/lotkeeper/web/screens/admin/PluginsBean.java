@@ -15,6 +15,8 @@ import org.lotkeeper.api.TypeDescriptor;
 import org.lotkeeper.core.adjustments.AdjustmentService;
 import org.lotkeeper.core.plugins.JarChecksums;
 import org.lotkeeper.core.plugins.RegisteredType;
+import org.lotkeeper.core.plugins.TypeCallStats;
+import org.lotkeeper.core.plugins.TypeInvoker;
 import org.lotkeeper.core.plugins.TypeRegistry;
 import org.lotkeeper.core.plugins.TypeSettingsService;
 import org.lotkeeper.core.plugins.TypeSettingsView;
@@ -37,6 +39,9 @@ public class PluginsBean implements Serializable {
 
     @Inject
     TypeSettingsService settings;
+
+    @Inject
+    TypeInvoker invoker;
 
     @Inject
     AdjustmentService adjustments;
@@ -74,9 +79,26 @@ public class PluginsBean implements Serializable {
                     checksums.of(type).orElse(""),
                     status,
                     type.failure(),
-                    usage.getOrDefault(type.id(), 0L)));
+                    usage.getOrDefault(type.id(), 0L),
+                    summary(invoker.stats(type.id())),
+                    invoker.stats(type.id()).lastFailure()));
         }
         return result;
+    }
+
+    /** Describes a type's call troubles in a few words, empty when it has none. */
+    static String summary(TypeCallStats stats) {
+        List<String> parts = new ArrayList<>();
+        if (stats.failed() > 0) {
+            parts.add(stats.failed() + " failed" + (stats.timedOut() > 0 ? " (" + stats.timedOut() + " timed out)" : ""));
+        }
+        if (stats.refused() > 0) {
+            parts.add(stats.refused() + " refused");
+        }
+        if (stats.inFlight() > 0) {
+            parts.add(stats.inFlight() + " running");
+        }
+        return String.join(", ", parts);
     }
 
     /** Lets new documents of the type be created and posted again. */

@@ -195,6 +195,38 @@ class AdminConsoleIT {
     }
 
     @Test
+    void webhooksPageDisablesAndEnablesWebhook() {
+        Api.Response registered = api.post("/api/v1/webhooks", "{\"url\":\"http://127.0.0.1:9/console-hook\"}");
+        assertEquals(201, registered.status(), registered.body());
+        long id = registered.json().getJsonNumber("id").longValue();
+        try {
+            signInAs("admin", Api.ADMIN_PASSWORD, "admin/webhooks.xhtml");
+            String row = "webhooks:list:" + rowIndex("webhooks:list", String.valueOf(id));
+            assertEquals("enabled", browser.text(row + ":status"));
+
+            browser.clickConfirmed(row + ":disable", "webhooks:confirmYes");
+            browser.waitForText(row + ":status", "disabled");
+            assertTrue(browser.text("webhooks:messages").contains("Disabled webhook " + id + "."),
+                    browser.text("webhooks:messages"));
+            assertFalse(webhook(id).getBoolean("enabled"), "API status after disabling");
+            browser.screenshot("admin-webhooks-disabled");
+
+            browser.click(row + ":enable");
+            browser.waitForText(row + ":status", "enabled");
+            assertTrue(webhook(id).getBoolean("enabled"), "API status after enabling");
+            JsonObject audited = api.get("/api/v1/audit?action=webhook.enable").array().getJsonObject(0);
+            assertEquals(String.valueOf(id), audited.getString("target"), audited.toString());
+        } finally {
+            assertEquals(204, api.send(api.request("/api/v1/webhooks/" + id).DELETE()).status());
+        }
+    }
+
+    private JsonObject webhook(long id) {
+        return api.get("/api/v1/webhooks").array().stream().map(jakarta.json.JsonValue::asJsonObject)
+                .filter(w -> w.getJsonNumber("id").longValue() == id).findFirst().orElseThrow();
+    }
+
+    @Test
     void staffSeesAdminsOnlyMessage() {
         String name = "staff-" + Api.shortId().toLowerCase();
         String password = "staff-password-" + Api.shortId();
@@ -205,12 +237,12 @@ class AdminConsoleIT {
         int usersBefore = api.get("/api/v1/users").array().size();
 
         signInAs(name, password, "admin/plugins.xhtml");
-        for (String page : List.of("plugins", "users", "audit")) {
+        for (String page : List.of("plugins", "users", "webhooks", "audit")) {
             browser.open("admin/" + page + ".xhtml");
             assertTrue(browser.currentUrl().endsWith("/admin/" + page + ".xhtml"), "the page opens: " + browser.currentUrl());
             assertTrue(browser.text("adminsOnly").startsWith(ADMINS_ONLY), page + ": " + browser.text("adminsOnly"));
             assertTrue(browser.all(By.cssSelector("form[id='plugins'], form[id='createUser'], form[id='usersForm'],"
-                    + " form[id='audit'], form[id='configureForm'], form[id='resetForm']")).isEmpty(),
+                    + " form[id='audit'], form[id='configureForm'], form[id='resetForm'], form[id='webhooks']")).isEmpty(),
                     page + ": no admin form is rendered for staff");
             assertTrue(adminMenuLinks().isEmpty(), page + ": the menu has no admin entries");
             browser.screenshot("admin-" + page + "-as-staff");
@@ -226,10 +258,11 @@ class AdminConsoleIT {
     void menuShowsAdminEntriesToAdmins() {
         signInAs("admin", Api.ADMIN_PASSWORD, "index.xhtml");
         List<String> links = adminMenuLinks().stream().map(link -> link.getAttribute("href")).toList();
-        assertEquals(3, links.size(), "admin menu entries: " + links);
+        assertEquals(4, links.size(), "admin menu entries: " + links);
         assertTrue(links.get(0).endsWith("/admin/plugins.xhtml"), "plugins entry: " + links);
         assertTrue(links.get(1).endsWith("/admin/users.xhtml"), "users entry: " + links);
-        assertTrue(links.get(2).endsWith("/admin/audit.xhtml"), "audit entry: " + links);
+        assertTrue(links.get(2).endsWith("/admin/webhooks.xhtml"), "webhooks entry: " + links);
+        assertTrue(links.get(3).endsWith("/admin/audit.xhtml"), "audit entry: " + links);
         assertTrue(browser.all(By.id("adminsOnly")).isEmpty(), "no admins-only message on other pages");
     }
 
