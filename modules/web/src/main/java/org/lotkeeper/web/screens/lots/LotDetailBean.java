@@ -30,6 +30,7 @@ public class LotDetailBean {
     private Long id;
     private Lot lot;
     private List<HistoryRow> history = List.of();
+    private List<OriginRow> origin = List.of();
 
     /**
      * A ledger entry with the lot's quantity and value after it, in effective order.
@@ -39,6 +40,15 @@ public class LotDetailBean {
      * @param valueAfter    the lot's value after this entry
      */
     public record HistoryRow(LedgerEntry entry, BigDecimal quantityAfter, BigDecimal valueAfter) {
+    }
+
+    /**
+     * A component lot that went into this lot, as the assembly build recorded it.
+     *
+     * @param part the lot id and quantity consumed
+     * @param lot  the component lot, or {@code null} when it cannot be read
+     */
+    public record OriginRow(OriginPart part, Lot lot) {
     }
 
     /** Loads the lot named by the {@code id} parameter; called by the page's view action. */
@@ -58,9 +68,23 @@ public class LotDetailBean {
                 rows.add(new HistoryRow(entry, quantity, value));
             }
             history = rows;
+            origin = originRows(lot.getOrigin());
         } catch (BusinessException e) {
             ProblemMessages.show(e, field -> null);
         }
+    }
+
+    private List<OriginRow> originRows(String text) {
+        List<OriginRow> rows = new ArrayList<>();
+        for (OriginPart part : OriginPart.parse(text)) {
+            rows.add(new OriginRow(part, lots.find(part.lotId())));
+        }
+        return rows;
+    }
+
+    /** Returns the component lots a build consumed for this lot; empty for a lot that was not built. */
+    public List<OriginRow> getOrigin() {
+        return origin;
     }
 
     public Long getId() {

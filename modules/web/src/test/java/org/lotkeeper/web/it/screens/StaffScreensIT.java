@@ -1,0 +1,290 @@
+package org.lotkeeper.web.it.screens;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.lotkeeper.web.it.Api;
+import org.lotkeeper.web.it.Deployments;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
+
+/**
+ * The assembly build and import screens in a real headless Chromium against the deployed
+ * application. Each test sets up its own data through the API and checks the ledger and the
+ * catalog through the API afterwards.
+ */
+@ExtendWith(ArquillianExtension.class)
+class StaffScreensIT {
+
+    private static final Pattern LOT_ID = Pattern.compile("[?&]id=(\\d+)");
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.application();
+    }
+
+    @ArquillianResource
+    URL url;
+
+    Api api;
+    Browser browser;
+
+    @BeforeEach
+    void setUp() {
+        api = Api.admin(url);
+        browser = Browser.start(api.base());
+    }
+
+    @AfterEach
+    void tearDown() {
+        browser.close();
+    }
+
+    @Test
+    void buildSuggestsLotsAndPostsChosenLot() {
+        String location = api.location();
+        LocalDate today = api.today();
+        String screw = api.product("pcs");
+        long screwsExpired = api.openLot(screw, "S-OLD", location, "20", "0.50", null, today.minusDays(2));
+        long screwsEarly = api.openLot(screw, "S-EARLY", location, "5", "1.00", null, today.plusDays(10));
+        long screwsLate = api.openLot(screw, "S-LATE", location, "10", "2.00", null, today.plusDays(100));
+        String plate = api.product("pcs");
+        long plates = api.openLot(plate, "P1", location, "3", "4.00", null, null);
+        String shelf = api.product("pcs");
+        bomLine(shelf, screw, "4");
+        bomLine(shelf, plate, "1");
+        signIn();
+
+        browser.open("build.xhtml");
+        setValue("build:assembly_input", shelf);
+        browser.type("build:quantity", "4");
+        browser.click("build:showComponents");
+        List<WebElement> rows = componentRows();
+        assertEquals(2, rows.size(), "one row per component");
+        assertEquals("16 pcs", cellText(rows.get(0), "needed"), "screws needed for 4 shelves");
+        assertEquals("15 pcs", cellText(rows.get(0), "available"), "the expired lot's 20 screws are not available");
+        assertTrue(rows.get(0).getAttribute("class").contains("component-short"), "screws are short");
+        assertTrue(cellText(rows.get(0), "picks").contains("Short by 1 pcs"), cellText(rows.get(0), "picks"));
+        assertTrue(rows.get(1).getAttribute("class").contains("component-short"), "plates are short");
+        assertTrue(!browser.element("build:post").isEnabled(), "posting is disabled while stock is short");
+
+        browser.type("build:quantity", "2");
+        browser.click("build:showComponents");
+        rows = componentRows();
+        assertEquals("8 pcs", cellText(rows.get(0), "needed"));
+        assertTrue(!rows.get(0).getAttribute("class").contains("component-short"), "enough screws for 2 shelves");
+        List<WebElement> picks = rows.get(0).findElements(By.cssSelector("td.picks div.pick"));
+        assertEquals(2, picks.size(), "first expiry first out splits across two lots");
+        assertTrue(picks.get(0).getText().startsWith(screwsEarly + " S-EARLY"), picks.get(0).getText());
+        assertTrue(picks.get(0).getText().endsWith(": 5"), picks.get(0).getText());
+        assertTrue(picks.get(1).getText().startsWith(screwsLate + " S-LATE"), picks.get(1).getText());
+        assertTrue(picks.get(1).getText().endsWith(": 3"), picks.get(1).getText());
+        browser.screenshot("assembly-build");
+
+        chooseAndChange("build:components:0:lot", Long.toString(screwsLate));
+        browser.savePageSource("assembly-build-lot-chosen");
+        picks = componentRows().get(0).findElements(By.cssSelector("td.picks div.pick"));
+        assertEquals(1, picks.size(), "the chosen lot replaces the suggestion");
+        assertTrue(picks.get(0).getText().startsWith(screwsLate + " S-LATE"), picks.get(0).getText());
+        assertTrue(picks.get(0).getText().endsWith(": 8"), picks.get(0).getText());
+
+        browser.type("build:outputLot", "SHELF-1");
+        setValue("build:outputLocation_input", location);
+        browser.type("build:extraCost", "1.50");
+        browser.click("build:preview");
+        List<WebElement> preview = browser.all(By.cssSelector("[id='build:previewTable_data'] > tr"));
+        assertEquals(3, preview.size(), "two component lines and the output line");
+        assertEquals("-8", cellText(preview.get(0), "quantity"));
+        assertEquals("-16.00", cellText(preview.get(0), "value"));
+        assertEquals("25.50", cellText(preview.get(2), "value"), "output value: 16.00 + 8.00 + 1.50");
+        assertEquals(0, new BigDecimal("10").compareTo(api.quantity(screwsLate)), "a preview posts nothing");
+
+        browser.click("build:post");
+        browser.waitForUrl("lot.xhtml");
+        long output = idInUrl();
+        assertTrue(browser.text("messages").contains("Posted build document"), browser.text("messages"));
+        assertEquals("2", browser.text("quantity"), "output quantity");
+        assertEquals("25.50", browser.text("value"), "output value");
+        List<WebElement> origin = browser.all(By.cssSelector("[id='origin_data'] > tr"));
+        assertEquals(2, origin.size(), "the output lot lists its two component lots");
+        assertEquals(Long.toString(screwsLate), cellText(origin.get(0), "origin-lot"));
+        assertEquals("S-LATE", cellText(origin.get(0), "origin-code"));
+        assertEquals("8", cellText(origin.get(0), "origin-quantity"));
+        assertEquals(Long.toString(plates), cellText(origin.get(1), "origin-lot"));
+        assertEquals("2", cellText(origin.get(1), "origin-quantity"));
+        browser.screenshot("lot-origin");
+
+        assertLot(screwsLate, "2", "4.00");
+        assertLot(screwsEarly, "5", "5.00");
+        assertLot(screwsExpired, "20", "10.00");
+        assertLot(plates, "1", "4.00");
+        assertLot(output, "2", "25.50");
+        JsonArray lateLedger = api.ledger(screwsLate);
+        assertEquals(2, lateLedger.size(), "opening and the build");
+        assertEquals(0, new BigDecimal("-8").compareTo(lateLedger.getJsonObject(1).getJsonNumber("quantity").bigDecimalValue()));
+        assertEquals(new BigDecimal("-16.00"), lateLedger.getJsonObject(1).getJsonNumber("value").bigDecimalValue());
+        JsonArray outputLedger = api.ledger(output);
+        assertEquals(1, outputLedger.size(), "the build's output entry");
+        assertEquals(new BigDecimal("25.50"), outputLedger.getJsonObject(0).getJsonNumber("value").bigDecimalValue());
+        assertEquals(screwsLate + ":8," + plates + ":2", api.lot(output).getString("origin"));
+        assertTrue(api.verification().getBoolean("consistent"), api.verification().toString());
+    }
+
+    @Test
+    void importChecksThenCommitsLocations() throws IOException {
+        String first = "LOC-" + Api.shortId();
+        String second = "LOC-" + Api.shortId();
+        Path file = csv("locations", "code,name,parent\n" + first + ",Shelf one,\n" + second + ",Shelf two," + first + "\n");
+        signIn();
+
+        browser.open("import.xhtml");
+        browser.choose("importForm:kind", "locations");
+        upload(file);
+        browser.click("importForm:check");
+        assertEquals("dry-run", browser.text("reportMode"));
+        assertEquals("checked", browser.text("outcome"));
+        assertEquals("2", browser.text("rows"));
+        assertEquals("2", browser.text("accepted"));
+        assertEquals("0", browser.text("rejected"));
+        assertTrue(!locationExists(first), "a check creates nothing");
+        browser.screenshot("import");
+
+        browser.click("importForm:commit");
+        assertEquals("commit", browser.text("reportMode"));
+        assertEquals("applied", browser.text("outcome"));
+        assertTrue(locationExists(first), first + " imported");
+        assertTrue(locationExists(second), second + " imported");
+    }
+
+    @Test
+    void importReportsErrorRowAndCommitsValidRowsWhenChosen() throws IOException {
+        String good = "P-" + Api.shortId();
+        String bad = "P-" + Api.shortId();
+        Path file = csv("products", "sku,name,description,category,unit,tracking,assembly,active\n"
+                + good + ",Good product,,,pcs,lot,false,true\n"
+                + bad + ",Bad product,,,pcs,batch,false,true\n");
+        signIn();
+
+        browser.open("import.xhtml");
+        browser.choose("importForm:kind", "products");
+        upload(file);
+        browser.click("importForm:check");
+        assertEquals("1", browser.text("rejected"));
+        List<WebElement> issues = browser.all(By.cssSelector("[id='importForm:issues_data'] > tr"));
+        assertEquals(1, issues.size(), "one problem");
+        assertEquals("error", cellText(issues.get(0), "severity"));
+        assertEquals("3", cellText(issues.get(0), "line"), "the header is line 1");
+        assertEquals("tracking", cellText(issues.get(0), "column"));
+        assertEquals("batch", cellText(issues.get(0), "value"));
+        browser.screenshot("import-error");
+
+        browser.click("importForm:commit");
+        assertEquals("rejected", browser.text("outcome"), "all or nothing rejects the whole file");
+        assertEquals(404, api.get("/api/v1/products/" + good).status(), "nothing was imported");
+
+        browser.click("importForm:validRowsOnly");
+        browser.click("importForm:commit");
+        assertEquals("commit-valid", browser.text("reportMode"));
+        assertEquals("applied", browser.text("outcome"));
+        assertEquals(200, api.get("/api/v1/products/" + good).status(), "the valid row was imported");
+        assertEquals(404, api.get("/api/v1/products/" + bad).status(), "the error row was left out");
+        assertTrue(browser.text("rejectedCsv").contains(bad + ",Bad product"), browser.text("rejectedCsv"));
+    }
+
+    private void signIn() {
+        browser.open("login.xhtml");
+        browser.signIn("admin", Api.ADMIN_PASSWORD);
+        browser.waitForUrl("index.xhtml");
+    }
+
+    /**
+     * Sets an input's value without typing, so an auto-complete input opens no suggestion panel
+     * that could cover the next button.
+     */
+    private void setValue(String id, String value) {
+        ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].value = arguments[1];",
+                browser.element(id), value);
+    }
+
+    /**
+     * Picks an option of a PrimeFaces select menu and fires the change event of its select
+     * element, which starts the menu's ajax behavior.
+     */
+    private void chooseAndChange(String menuId, String value) {
+        ((JavascriptExecutor) browser.driver()).executeScript("var menu = PrimeFaces.getWidgetById(arguments[0]);"
+                + " menu.selectValue(arguments[1]); menu.input.trigger('change');", menuId, value);
+        browser.waitForAjax();
+    }
+
+    private void upload(Path file) {
+        browser.driver().findElement(By.cssSelector("[id='importForm'] input[type='file']"))
+                .sendKeys(file.toAbsolutePath().toString());
+    }
+
+    private static Path csv(String name, String content) {
+        try {
+            Path file = Files.createTempFile(name + "-", ".csv");
+            Files.writeString(file, content, StandardCharsets.UTF_8);
+            file.toFile().deleteOnExit();
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private boolean locationExists(String code) {
+        Api.Response response = api.get("/api/v1/locations");
+        assertEquals(200, response.status(), response.body());
+        return response.array().stream().map(JsonObject.class::cast).anyMatch(l -> code.equals(l.getString("code")));
+    }
+
+    private List<WebElement> componentRows() {
+        return browser.all(By.cssSelector("[id='build:components_data'] > tr"));
+    }
+
+    private static String cellText(WebElement row, String cssClass) {
+        return row.findElement(By.cssSelector("td." + cssClass)).getText().strip();
+    }
+
+    private void bomLine(String assembly, String component, String quantityPerUnit) {
+        Api.Response response = api.post("/api/v1/products/" + assembly + "/bom", Json.createObjectBuilder()
+                .add("component", component).add("quantityPerUnit", quantityPerUnit).build().toString());
+        assertEquals(200, response.status(), response.body());
+    }
+
+    private void assertLot(long lot, String quantity, String value) {
+        assertEquals(0, new BigDecimal(quantity).compareTo(api.quantity(lot)), "quantity of lot " + lot);
+        assertEquals(new BigDecimal(value), api.value(lot), "value of lot " + lot);
+    }
+
+    private long idInUrl() {
+        Matcher matcher = LOT_ID.matcher(browser.currentUrl());
+        assertTrue(matcher.find(), "no id in " + browser.currentUrl());
+        return Long.parseLong(matcher.group(1));
+    }
+}
