@@ -6,11 +6,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.net.URI;
 import java.net.URL;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -42,6 +48,8 @@ import org.openqa.selenium.WebElement;
 class StaffScreensIT {
 
     private static final Pattern LOT_ID = Pattern.compile("[?&]id=(\\d+)");
+
+    private static final Pattern CSV_FIELD = Pattern.compile("\"((?:[^\"]|\"\")*)\"");
 
     @Deployment(testable = false)
     static WebArchive deployment() {
@@ -214,6 +222,141 @@ class StaffScreensIT {
         assertEquals(200, api.get("/api/v1/products/" + good).status(), "the valid row was imported");
         assertEquals(404, api.get("/api/v1/products/" + bad).status(), "the error row was left out");
         assertTrue(browser.text("rejectedCsv").contains(bad + ",Bad product"), browser.text("rejectedCsv"));
+    }
+
+    @Test
+    void ledgerExportsAndChartsShowWriteOff() throws Exception {
+        String location = api.location();
+        String sku = api.product("pcs");
+        long lot = api.openLot(sku, "EXP", location, "10", "2.50", null, null);
+        signIn();
+        browser.open("index.xhtml");
+        BigDecimal brokenBefore = writeOffThisMonth("BROKEN");
+        Api.Response damage = api.damage(lot, "3", null);
+        assertEquals(201, damage.status(), damage.body());
+
+        browser.open("index.xhtml");
+        assertEquals(0, brokenBefore.add(new BigDecimal("7.50")).compareTo(writeOffThisMonth("BROKEN")),
+                "the dashboard chart adds the write-off's value to this month's BROKEN bar");
+        browser.screenshot("dashboard");
+
+        browser.open("lot.xhtml?id=" + lot);
+        JsonObject balance = chartData("balanceChart");
+        assertEquals(2, balance.getJsonArray("labels").size(), "one point per ledger entry");
+        assertNumbers(List.of("10", "7"), balance.getJsonArray("sets").getJsonObject(0).getJsonArray("data"), "quantity after");
+        assertNumbers(List.of("25.00", "17.50"), balance.getJsonArray("sets").getJsonObject(1).getJsonArray("data"), "value after");
+        browser.screenshot("lot-detail");
+
+        Download csv = download("historyForm", "historyForm:exportCsv");
+        assertEquals(200, csv.status(), csv.text());
+        assertTrue(csv.contentType().startsWith("text/csv"), csv.contentType());
+        List<List<String>> rows = csvRows(csv.text());
+        assertEquals(3, rows.size(), "header and two entries: " + csv.text());
+        List<String> header = rows.get(0);
+        assertEquals(List.of("Effective", "Document", "Type", "Quantity", "Value", "Quantity after", "Value after",
+                "Reason", "Note", "Posted by"), header);
+        assertEquals(List.of("opening", "10", "25.00", "10", "25.00"), rows.get(1).subList(2, 7), "opening row");
+        assertEquals(List.of("damage", "-3", "-7.50", "7", "17.50", "BROKEN"), rows.get(2).subList(2, 8), "write-off row");
+        assertEquals(Long.toString(damage.json().getJsonNumber("id").longValue()), rows.get(2).get(1), "document id");
+
+        Download excel = download("historyForm", "historyForm:exportXlsx");
+        assertEquals(200, excel.status());
+        assertTrue(excel.contentType().contains("spreadsheetml"), excel.contentType());
+        assertEquals("PK", new String(excel.body(), 0, 2, StandardCharsets.ISO_8859_1), "an xlsx file is a zip archive");
+
+        browser.open("lots.xhtml");
+        Download lots = download("lotsForm", "lotsForm:exportCsv");
+        String lotRow = csvRows(lots.text()).stream().filter(row -> row.get(0).equals(Long.toString(lot)))
+                .map(Object::toString).findFirst().orElseThrow(() -> new AssertionError("lot " + lot + " missing"));
+        assertEquals(List.of(Long.toString(lot), sku, "EXP", location, "", "7", "17.50", "pcs").toString(), lotRow);
+    }
+
+    /** Returns the value the dashboard chart shows for a reason in the current month, zero when absent. */
+    private BigDecimal writeOffThisMonth(String reason) {
+        if (!browser.all(By.id("noWriteOffs")).isEmpty()) {
+            return BigDecimal.ZERO;
+        }
+        JsonObject chart = chartData("writeOffChart");
+        JsonArray labels = chart.getJsonArray("labels");
+        int month = labels.size() - 1;
+        for (JsonObject set : chart.getJsonArray("sets").getValuesAs(JsonObject.class)) {
+            if (set.getString("label").equals(reason)) {
+                return set.getJsonArray("data").getJsonNumber(month).bigDecimalValue();
+            }
+        }
+        return BigDecimal.ZERO;
+    }
+
+    /** Returns the labels and data sets of a rendered Chart.js chart, read from the browser. */
+    private JsonObject chartData(String widgetVar) {
+        JavascriptExecutor js = (JavascriptExecutor) browser.driver();
+        browser.waitUntil(() -> Boolean.TRUE.equals(js.executeScript(
+                "return !!(PrimeFaces.widgets[arguments[0]] && PrimeFaces.widgets[arguments[0]].chart);", widgetVar)));
+        String json = (String) js.executeScript("var c = PrimeFaces.widgets[arguments[0]].chart;"
+                + " return JSON.stringify({labels: c.data.labels,"
+                + " sets: c.data.datasets.map(function (d) { return {label: d.label, data: d.data}; })});", widgetVar);
+        return Api.parse(json).asJsonObject();
+    }
+
+    private static void assertNumbers(List<String> expected, JsonArray actual, String what) {
+        assertEquals(expected.size(), actual.size(), what + ": " + actual);
+        for (int i = 0; i < expected.size(); i++) {
+            assertEquals(0, new BigDecimal(expected.get(i)).compareTo(actual.getJsonNumber(i).bigDecimalValue()),
+                    what + " at " + i + ": " + actual);
+        }
+    }
+
+    /**
+     * A file the server sent for an export button.
+     *
+     * @param status      HTTP status
+     * @param contentType the Content-Type header
+     * @param body        the bytes
+     */
+    private record Download(int status, String contentType, byte[] body) {
+
+        String text() {
+            return new String(body, StandardCharsets.UTF_8);
+        }
+    }
+
+    /**
+     * Presses an export button the way the browser submits it, with the browser's session and the
+     * page's view state, and returns the file. Chromium's own download folder is not needed.
+     */
+    private Download download(String formId, String buttonId) throws IOException, InterruptedException {
+        String viewState = browser.driver().findElement(By.cssSelector("[id='" + formId + "'] input[name='jakarta.faces.ViewState']"))
+                .getAttribute("value");
+        String session = browser.driver().manage().getCookieNamed("JSESSIONID").getValue();
+        String form = encode(formId) + "=" + encode(formId) + "&" + encode(buttonId) + "=" + encode(buttonId)
+                + "&jakarta.faces.ViewState=" + encode(viewState);
+        HttpRequest request = HttpRequest.newBuilder(URI.create(browser.currentUrl()))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Cookie", "JSESSIONID=" + session)
+                .header("Origin", api.base().toString().replaceAll("/$", ""))
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build();
+        HttpResponse<byte[]> response = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
+                .send(request, HttpResponse.BodyHandlers.ofByteArray());
+        return new Download(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+                response.body());
+    }
+
+    private static String encode(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8);
+    }
+
+    /** Returns the rows of a CSV text with every field in double quotes, as PrimeFaces writes it. */
+    private static List<List<String>> csvRows(String text) {
+        List<List<String>> rows = new ArrayList<>();
+        for (String line : text.strip().split("\\r?\\n")) {
+            List<String> fields = new ArrayList<>();
+            Matcher field = CSV_FIELD.matcher(line);
+            while (field.find()) {
+                fields.add(field.group(1).replace("\"\"", "\""));
+            }
+            rows.add(fields);
+        }
+        return rows;
     }
 
     private void signIn() {
