@@ -37,6 +37,8 @@ import org.lotkeeper.web.it.Api;
 import org.lotkeeper.web.it.Deployments;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
 
 /**
@@ -269,6 +271,75 @@ class StaffScreensIT {
         String lotRow = csvRows(lots.text()).stream().filter(row -> row.get(0).equals(Long.toString(lot)))
                 .map(Object::toString).findFirst().orElseThrow(() -> new AssertionError("lot " + lot + " missing"));
         assertEquals(List.of(Long.toString(lot), sku, "EXP", location, "", "7", "17.50", "pcs").toString(), lotRow);
+    }
+
+    /**
+     * Saves pictures of the main screens for the README. They go to the folder named by
+     * {@code -Dlotkeeper.docScreenshots} (the README's command passes {@code screenshots}, that
+     * is {@code modules/web/screenshots}), else to {@code target/screenshots/docs}, so an
+     * ordinary test run leaves the tracked pictures alone.
+     */
+    @Test
+    void mainScreensScreenshots() throws IOException {
+        Path folder = Path.of(System.getProperty("lotkeeper.docScreenshots", "target/screenshots/docs"));
+        Files.createDirectories(folder);
+        String location = api.location();
+        LocalDate today = api.today();
+        String bolt = api.product("pcs");
+        api.openLot(bolt, "B-2411", location, "120", "0.40", null, today.plusDays(20));
+        long bolts = api.openLot(bolt, "B-2502", location, "300", "0.38", null, today.plusDays(200));
+        api.openLot(bolt, "B-2309", location, "15", "0.45", null, today.minusDays(5));
+        String panel = api.product("pcs");
+        api.openLot(panel, "PN-7", location, "40", "6.20", null, null);
+        String cabinet = api.product("pcs");
+        bomLine(cabinet, bolt, "8");
+        bomLine(cabinet, panel, "4");
+        assertEquals(201, api.damage(bolts, "12", null).status());
+        signIn();
+
+        browser.open("build.xhtml");
+        setValue("build:assembly_input", cabinet);
+        browser.type("build:quantity", "5");
+        browser.type("build:outputLot", "CAB-001");
+        setValue("build:outputLocation_input", location);
+        browser.type("build:extraCost", "25.00");
+        browser.click("build:showComponents");
+        browser.click("build:preview");
+        shoot(folder, "assembly-build");
+        browser.click("build:post");
+        browser.waitForUrl("lot.xhtml");
+        shoot(folder, "lot-page");
+
+        browser.open("index.xhtml");
+        chartData("writeOffChart");
+        shoot(folder, "dashboard");
+        browser.open("lots.xhtml");
+        shoot(folder, "lots");
+        browser.open("newAdjustment.xhtml?type=damage");
+        browser.type("adjustment:lines:0:lotId", Long.toString(bolts));
+        browser.type("adjustment:lines:0:quantity", "4");
+        browser.type("adjustment:lines:0:lf_reason", "BROKEN");
+        browser.click("adjustment:preview");
+        shoot(folder, "new-adjustment");
+        browser.open("stocktake.xhtml");
+        shoot(folder, "stocktake");
+        browser.open("import.xhtml");
+        browser.choose("importForm:kind", "locations");
+        upload(csv("locations", "code,name,parent\nSHELF-A,Shelf A,\nSHELF-B,Shelf B,NOWHERE\n"));
+        browser.click("importForm:check");
+        shoot(folder, "import");
+        browser.open("admin/plugins.xhtml");
+        shoot(folder, "admin-console");
+
+        for (String name : List.of("dashboard", "lots", "lot-page", "new-adjustment", "assembly-build", "stocktake",
+                "import", "admin-console")) {
+            assertTrue(Files.size(folder.resolve(name + ".png")) > 10_000, name + ".png was written");
+        }
+    }
+
+    private void shoot(Path folder, String name) throws IOException {
+        byte[] png = ((TakesScreenshot) browser.driver()).getScreenshotAs(OutputType.BYTES);
+        Files.write(folder.resolve(name + ".png"), png);
     }
 
     /** Returns the value the dashboard chart shows for a reason in the current month, zero when absent. */
