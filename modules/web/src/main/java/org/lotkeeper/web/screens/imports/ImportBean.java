@@ -67,7 +67,7 @@ public class ImportBean implements Serializable {
     private Report report;
 
     /**
-     * What an import run returned, kept in the view.
+     * The result of an import run, kept in the view.
      *
      * @param mode        {@code dry-run}, {@code commit} or {@code commit-valid}
      * @param outcome     {@code checked}, {@code applied}, {@code rejected} or {@code already-imported}
