@@ -190,10 +190,58 @@ public final class ScreenTimings {
                 status = get(page).statusCode();
                 times.add((System.nanoTime() - start) / 1_000_000);
             }
-            times.sort(null);
-            System.out.printf(Locale.ROOT, "| `%s` | %d | %d | %d |%n", page, status, times.get(times.size() / 2),
-                    times.get(times.size() - 1));
+            print("`" + page + "`", status, times);
         }
+        String product = api.get("api/v1/lots?limit=1").json(JsonArray.class).getJsonObject(0).getString("product");
+        timeLotTable(runs, product);
+    }
+
+    /**
+     * Times the lot list's ajax requests that page, filter and sort on the database: the last
+     * page, a product filter, and sorting by product, as PrimeFaces' data table sends them.
+     */
+    private void timeLotTable(int runs, String productSku) {
+        String viewState = viewState(get("lots.xhtml").body());
+        Map<String, String> requests = new LinkedHashMap<>();
+        requests.put("lots.xhtml: page 2,000 of 25 rows", "lotsForm:lots_pagination=true&lotsForm:lots_first=49975"
+                + "&lotsForm:lots_rows=25&lotsForm:lots_skipChildren=true&lotsForm:lots_encodeFeature=true"
+                + "&jakarta.faces.behavior.event=page&jakarta.faces.partial.event=page");
+        requests.put("lots.xhtml: filter by product", "lotsForm:lots_filtering=true&lotsForm:lots_encodeFeature=true"
+                + "&lotsForm:lots%3Aproduct%3Afilter=" + encode(productSku)
+                + "&jakarta.faces.behavior.event=filter&jakarta.faces.partial.event=filter");
+        requests.put("lots.xhtml: sort by product", "lotsForm:lots_sorting=true&lotsForm:lots_skipChildren=true"
+                + "&lotsForm:lots_encodeFeature=true&lotsForm:lots_sortKey=lotsForm%3Alots%3Aproduct"
+                + "&lotsForm:lots_sortDir=1&jakarta.faces.behavior.event=sort&jakarta.faces.partial.event=sort");
+        for (Map.Entry<String, String> request : requests.entrySet()) {
+            String form = "jakarta.faces.partial.ajax=true&jakarta.faces.source=lotsForm%3Alots"
+                    + "&jakarta.faces.partial.execute=lotsForm%3Alots&jakarta.faces.partial.render=lotsForm%3Alots"
+                    + "&lotsForm=lotsForm&" + request.getValue().replace(":", "%3A")
+                    + "&jakarta.faces.ViewState=" + encode(viewState);
+            ajax(form);
+            List<Long> times = new ArrayList<>();
+            int status = 0;
+            for (int run = 0; run < runs; run++) {
+                long start = System.nanoTime();
+                HttpResponse<String> response = ajax(form);
+                times.add((System.nanoTime() - start) / 1_000_000);
+                status = response.body().contains("<error>") ? 500 : response.statusCode();
+            }
+            print(request.getKey(), status, times);
+        }
+    }
+
+    private HttpResponse<String> ajax(String form) {
+        return send(HttpRequest.newBuilder(base.resolve("lots.xhtml")).header("Cookie", sessionCookie)
+                .header("Content-Type", "application/x-www-form-urlencoded; charset=UTF-8")
+                .header("Faces-Request", "partial/ajax")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build());
+    }
+
+    private static void print(String name, int status, List<Long> times) {
+        List<Long> sorted = new ArrayList<>(times);
+        sorted.sort(null);
+        System.out.printf(Locale.ROOT, "| %s | %d | %d | %d |%n", name, status, sorted.get(sorted.size() / 2),
+                sorted.get(sorted.size() - 1));
     }
 
     private HttpResponse<String> get(String page) {
