@@ -99,7 +99,7 @@ public class AdjustmentDetailBean implements Serializable {
     }
 
     /**
-     * Returns the product, lot code and location of a lot. The table asks only for the rows of
+     * Returns the product, lot code and location of a lot. The table requests only the rows of
      * the page it shows, so a document with thousands of lines does not read every lot.
      */
     public String lotLabel(long lotId) {

@@ -8,7 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 /**
  * Lets one screen import run at a time in this server. A second import started while one runs
  * is rejected at once instead of waiting, so a user who submits again, or a colleague, gets a
- * clear answer and the first import is not slowed down by a second large file.
+ * clear message and the first import is not slowed down by a second large file.
  */
 @ApplicationScoped
 public class ImportGate {
