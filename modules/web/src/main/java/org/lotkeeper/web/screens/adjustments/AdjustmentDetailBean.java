@@ -2,6 +2,7 @@ package org.lotkeeper.web.screens.adjustments;
 
 import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -39,13 +40,15 @@ public class AdjustmentDetailBean implements Serializable {
     private List<EntryRow> entries = List.of();
     private Map<String, String> fields = Map.of();
 
+    /** Lot descriptions by lot id, read only for the entries of the pages shown. */
+    private final HashMap<Long, String> lotLabelCache = new HashMap<>();
+
     /**
-     * A ledger entry of the document with its lot described.
+     * A ledger entry of the document.
      *
-     * @param entry    the entry
-     * @param lotLabel product, lot code and location
+     * @param entry the entry
      */
-    public record EntryRow(LedgerEntry entry, String lotLabel) implements Serializable {
+    public record EntryRow(LedgerEntry entry) implements Serializable {
     }
 
     /** Loads the document named by the {@code id} parameter; called by the page's view action. */
@@ -59,7 +62,7 @@ public class AdjustmentDetailBean implements Serializable {
             fields = JsonColumns.read(document.getFieldsJson());
             List<EntryRow> rows = new ArrayList<>();
             for (LedgerEntry entry : adjustments.entriesOf(id)) {
-                rows.add(new EntryRow(entry, lotLabels.labelOf(entry.getLotId())));
+                rows.add(new EntryRow(entry));
             }
             entries = rows;
         } catch (BusinessException e) {
@@ -93,6 +96,14 @@ public class AdjustmentDetailBean implements Serializable {
             load();
             return null;
         }
+    }
+
+    /**
+     * Returns the product, lot code and location of a lot. The table requests only the rows of
+     * the page it shows, so a document with thousands of lines does not read every lot.
+     */
+    public String lotLabel(long lotId) {
+        return lotLabelCache.computeIfAbsent(lotId, lotLabels::labelOf);
     }
 
     public Long getId() {

@@ -150,7 +150,7 @@ class ScreensIT {
         assertEquals("17.50", browser.text("value"), "lot page value");
         assertTrue(browser.driver().getPageSource().contains("Dropped &lt;b&gt;pallet&lt;/b&gt;"),
                 "the note is shown as text, not as markup");
-        assertEquals(2, browser.all(By.cssSelector("[id='history_data'] > tr")).size(), "ledger rows on the lot page");
+        assertEquals(2, browser.all(By.cssSelector("[id='historyForm:history_data'] > tr")).size(), "ledger rows on the lot page");
         browser.screenshot("lot-detail");
 
         browser.open("adjustment.xhtml?id=" + document);
