@@ -5,7 +5,7 @@ import java.io.Serializable;
 /**
  * One adjustment type as the plugins page lists it.
  *
- * @param id         the type id, or the bean class name when the descriptor could not be read
+ * @param id         the type id, or the bean class name or jar file name when the descriptor could not be read
  * @param name       the display name, empty when the descriptor could not be read
  * @param version    the type's own version, empty when unknown
  * @param spiVersion the SPI version the type was built for, {@code null} when unknown
@@ -14,11 +14,29 @@ import java.io.Serializable;
  * @param status     {@code enabled}, {@code disabled} or {@code failed}
  * @param failure    why the type failed to load, {@code null} when it loaded
  * @param usage      how many documents of the type exist
+ * @param fileName   the file name of the jar, or the source when it is not a jar file
+ * @param size       the jar's size in bytes, {@code null} when unknown
+ * @param uploaded   whether an admin installed the jar, so that it can be uninstalled
  */
 public record PluginRow(String id, String name, String version, Integer spiVersion, String source, String checksum,
-                        String status, String failure, long usage) implements Serializable {
+                        String status, String failure, long usage, String fileName, Long size, boolean uploaded)
+        implements Serializable {
 
     public static final String ENABLED = "enabled";
     public static final String DISABLED = "disabled";
     public static final String FAILED = "failed";
+
+    /** Returns the size for people, such as {@code 5,120 bytes (5.0 KiB)}, or empty when unknown. */
+    public String sizeText() {
+        if (size == null) {
+            return "";
+        }
+        String bytes = String.format(java.util.Locale.ENGLISH, "%,d bytes", size);
+        if (size < 1024) {
+            return bytes;
+        }
+        double kib = size / 1024.0;
+        return bytes + (kib < 1024 ? String.format(java.util.Locale.ENGLISH, " (%.1f KiB)", kib)
+                : String.format(java.util.Locale.ENGLISH, " (%.1f MiB)", kib / 1024));
+    }
 }
