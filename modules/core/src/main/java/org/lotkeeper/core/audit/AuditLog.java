@@ -27,6 +27,8 @@ public class AuditLog {
     public static final String DENIED = "denied";
     /** Outcome of a call into an adjustment type's code that failed, timed out or was refused. */
     public static final String FAILED = "failed";
+    /** Outcome of an action refused because of what it was given, such as an upload that is not a usable plugin. */
+    public static final String REJECTED = "rejected";
 
     @PersistenceContext(unitName = "lotkeeper")
     EntityManager em;
@@ -57,6 +59,15 @@ public class AuditLog {
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void recordFailure(String user, String action, String target, String detail) {
         record(user, action, target, FAILED, detail);
+    }
+
+    /**
+     * Records an action refused for its input in a transaction of its own, which commits whatever
+     * the caller does; {@code detail} says why and must not contain secrets.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void recordRejection(String user, String action, String target, String detail) {
+        record(user, action, target, REJECTED, detail);
     }
 
     /** Returns the latest events, newest first, optionally only those of one user or action. */

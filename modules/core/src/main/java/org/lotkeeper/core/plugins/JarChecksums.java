@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.security.CodeSource;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -20,38 +21,60 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.lotkeeper.api.AdjustmentType;
 
 /**
- * SHA-256 checksums of the jars adjustment types were loaded from, so an admin can compare a
- * deployed plugin with the file they were given. Each jar is hashed once and the result cached,
- * because the jars do not change while the application runs.
+ * File name, size and SHA-256 checksum of the jars adjustment types were loaded from, so an admin
+ * can compare a deployed plugin with the file they were given. Each jar is hashed once and the
+ * result cached until its size or modification time changes.
  */
 @ApplicationScoped
 public class JarChecksums {
 
     private static final Logger LOG = Logger.getLogger(JarChecksums.class.getName());
 
-    private final Map<Path, String> cache = new ConcurrentHashMap<>();
+    private record Cached(long size, long modified, JarInfo info) {
+    }
+
+    private final Map<Path, Cached> cache = new ConcurrentHashMap<>();
 
     /**
-     * Returns the lowercase hex SHA-256 of the jar the type's class was loaded from, or empty when
-     * the type failed to load, or its code source is not a regular file (such as a classes folder),
-     * or the file cannot be read.
+     * Returns the lowercase hex SHA-256 of the jar the type was loaded from, or empty when it is
+     * not known (see {@link #info(RegisteredType)}).
      */
     public Optional<String> of(RegisteredType registered) {
+        return info(registered).map(JarInfo::sha256);
+    }
+
+    /**
+     * Returns the jar a type came from: the jar of the plugins folder for an uploaded type, or the
+     * jar its class was loaded from. Empty when a type of the application failed to load, its code
+     * source is not a regular file (such as a classes folder), or the file cannot be read.
+     */
+    public Optional<JarInfo> info(RegisteredType registered) {
+        if (registered.uploadedJar() != null) {
+            return of(registered.uploadedJar());
+        }
         AdjustmentType type = registered.type();
         if (type == null) {
             return Optional.empty();
         }
-        Optional<Path> jar = jarOf(TypeRegistry.declaringClass(type));
-        if (jar.isEmpty()) {
+        return jarOf(TypeRegistry.declaringClass(type)).flatMap(this::of);
+    }
+
+    /** Returns the file name, size and checksum of a jar, or empty when it cannot be read. */
+    public Optional<JarInfo> of(Path jar) {
+        try {
+            BasicFileAttributes attributes = Files.readAttributes(jar, BasicFileAttributes.class);
+            long modified = attributes.lastModifiedTime().toMillis();
+            Cached cached = cache.get(jar);
+            if (cached != null && cached.size() == attributes.size() && cached.modified() == modified) {
+                return Optional.of(cached.info());
+            }
+            JarInfo info = new JarInfo(jar.getFileName().toString(), attributes.size(), sha256(jar));
+            cache.put(jar, new Cached(attributes.size(), modified, info));
+            return Optional.of(info);
+        } catch (IOException e) {
+            LOG.log(Level.WARNING, "Failed to read " + jar + " for its checksum", e);
             return Optional.empty();
         }
-        String cached = cache.get(jar.get());
-        if (cached != null) {
-            return Optional.of(cached);
-        }
-        Optional<String> computed = sha256(jar.get());
-        computed.ifPresent(sum -> cache.put(jar.get(), sum));
-        return computed;
     }
 
     private static Optional<Path> jarOf(Class<?> type) {
@@ -68,17 +91,15 @@ public class JarChecksums {
         }
     }
 
-    private static Optional<String> sha256(Path jar) {
-        try (InputStream in = Files.newInputStream(jar)) {
+    /** Returns the lowercase hex SHA-256 of a file. */
+    static String sha256(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             byte[] buffer = new byte[64 * 1024];
             for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
                 digest.update(buffer, 0, read);
             }
-            return Optional.of(HexFormat.of().formatHex(digest.digest()));
-        } catch (IOException e) {
-            LOG.log(Level.WARNING, "Failed to read " + jar + " for its checksum", e);
-            return Optional.empty();
+            return HexFormat.of().formatHex(digest.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("The JVM lacks SHA-256, which every Java platform must provide", e);
         }

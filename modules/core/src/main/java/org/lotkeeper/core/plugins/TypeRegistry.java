@@ -1,14 +1,21 @@
 package org.lotkeeper.core.plugins;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.security.CodeSource;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
@@ -19,9 +26,15 @@ import org.lotkeeper.api.SpiVersion;
 import org.lotkeeper.api.TypeDescriptor;
 
 /**
- * Every adjustment type found by CDI, registered once when the application starts. A type whose
- * descriptor cannot be read, whose SPI version differs from this core's, or whose id another type
- * already uses, is kept in the list as failed with the reason, and is never called.
+ * Every adjustment type: those CDI finds in the application, registered when the application
+ * starts, and those in the jars of the plugins folder ({@link PluginFolder}), registered at start
+ * and whenever an admin installs a jar, and dropped when an admin uninstalls it. A type whose
+ * descriptor cannot be read, whose SPI version is not supported, or whose id another type already
+ * uses, is kept in the list as failed with the reason, and is never called. A jar of the plugins
+ * folder that cannot be read, or holds no type, is listed under its file name as failed.
+ *
+ * <p>Readers see a snapshot that changes only as a whole, so a request never sees half an
+ * installation.
  */
 @ApplicationScoped
 public class TypeRegistry {
@@ -32,27 +45,123 @@ public class TypeRegistry {
     @Any
     Instance<AdjustmentType> discovered;
 
-    private final Map<String, RegisteredType> types = new LinkedHashMap<>();
+    @Inject
+    PluginFolder folder;
+
+    private final Object changes = new Object();
+
+    /** Every registered type by id, or by id and source for a duplicate; replaced as a whole. */
+    private volatile Map<String, RegisteredType> types = Map.of();
+
+    /** The open class loader of each jar of the plugins folder whose types are registered; guarded by {@link #changes}. */
+    private final Map<Path, PluginLoader.Opened> openJars = new HashMap<>();
 
     @PostConstruct
     void register() {
-        for (AdjustmentType type : discovered) {
-            RegisteredType registered = inspect(type);
-            if (registered.loaded() && types.containsKey(registered.id())) {
-                RegisteredType first = types.get(registered.id());
-                String reason = "Duplicate type id '" + registered.id() + "': already provided by " + first.source();
-                LOG.severe(() -> reason + "; ignoring the type from " + registered.source());
-                types.put(registered.id() + "@" + registered.source(),
-                        new RegisteredType(registered.id(), registered.descriptor(), null, registered.source(), reason));
-                continue;
+        synchronized (changes) {
+            Map<String, RegisteredType> registered = new LinkedHashMap<>();
+            for (Instance.Handle<AdjustmentType> handle : discovered.handles()) {
+                add(registered, inspectBean(handle));
             }
-            types.put(registered.id(), registered);
-            if (registered.loaded()) {
-                LOG.info(() -> "Registered adjustment type id='" + registered.id() + "' version="
-                        + registered.descriptor().version() + " spi=" + registered.descriptor().spiVersion()
-                        + " source=" + registered.source());
+            try {
+                folder.deleteUnfinishedUploads();
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "Cannot delete unfinished uploads in " + folder.path(), e);
             }
+            List<Path> jars;
+            try {
+                jars = folder.jars();
+            } catch (RuntimeException e) {
+                LOG.log(Level.SEVERE, "Cannot read the plugins folder " + folder.path() + "; no uploaded plugin is loaded", e);
+                jars = List.of();
+            }
+            for (Path jar : jars) {
+                loadJar(jar).forEach(type -> add(registered, type));
+            }
+            types = Collections.unmodifiableMap(registered);
         }
+    }
+
+    @PreDestroy
+    void closeJars() {
+        synchronized (changes) {
+            openJars.values().forEach(PluginLoader.Opened::close);
+            openJars.clear();
+        }
+    }
+
+    /**
+     * Registers the types of a jar that has just been put into the plugins folder and returns
+     * them as registered: loaded, or failed with the reason.
+     */
+    public List<RegisteredType> install(Path jar) {
+        synchronized (changes) {
+            Map<String, RegisteredType> registered = new LinkedHashMap<>(types);
+            List<RegisteredType> added = new ArrayList<>();
+            for (RegisteredType type : loadJar(jar)) {
+                added.add(add(registered, type));
+            }
+            types = Collections.unmodifiableMap(registered);
+            return added;
+        }
+    }
+
+    /**
+     * Drops the types of a jar of the plugins folder and closes its class loader, before the jar
+     * is deleted. Returns the types dropped.
+     */
+    public List<RegisteredType> uninstall(Path jar) {
+        synchronized (changes) {
+            Map<String, RegisteredType> registered = new LinkedHashMap<>(types);
+            List<RegisteredType> removed = new ArrayList<>();
+            registered.values().removeIf(type -> {
+                boolean fromJar = jar.equals(type.uploadedJar());
+                if (fromJar) {
+                    removed.add(type);
+                }
+                return fromJar;
+            });
+            types = Collections.unmodifiableMap(registered);
+            PluginLoader.Opened opened = openJars.remove(jar);
+            if (opened != null) {
+                opened.close();
+            }
+            removed.forEach(type -> LOG.info(() -> "Unregistered adjustment type id='" + type.id() + "' source="
+                    + type.source()));
+            return removed;
+        }
+    }
+
+    /** Adds a type under its id, or as a failed duplicate when the id is taken; returns it as added. */
+    private static RegisteredType add(Map<String, RegisteredType> registered, RegisteredType type) {
+        if (registered.containsKey(type.id())) {
+            RegisteredType first = registered.get(type.id());
+            String reason = "Duplicate type id '" + type.id() + "': already provided by " + first.source();
+            LOG.severe(() -> reason + "; ignoring the type from " + type.source());
+            RegisteredType duplicate = new RegisteredType(type.id(), type.descriptor(), null, type.source(), reason,
+                    type.uploadedJar());
+            registered.put(type.id() + "@" + type.source(), duplicate);
+            return duplicate;
+        }
+        registered.put(type.id(), type);
+        if (type.loaded()) {
+            LOG.info(() -> "Registered adjustment type id='" + type.id() + "' version=" + type.descriptor().version()
+                    + " spi=" + type.descriptor().spiVersion() + " source=" + type.source());
+        }
+        return type;
+    }
+
+    /** Creates a CDI bean and reads its descriptor; a bean that fails to be created is registered as failed. */
+    private static RegisteredType inspectBean(Instance.Handle<AdjustmentType> handle) {
+        AdjustmentType type;
+        try {
+            type = handle.get();
+        } catch (RuntimeException | LinkageError e) {
+            String beanClass = handle.getBean().getBeanClass().getName();
+            LOG.log(Level.SEVERE, "Adjustment type bean " + beanClass + " could not be created", e);
+            return new RegisteredType(beanClass, null, null, beanClass, "creating the bean failed: " + e);
+        }
+        return inspect(type);
     }
 
     private static RegisteredType inspect(AdjustmentType type) {
@@ -68,13 +177,60 @@ public class TypeRegistry {
         if (descriptor == null) {
             return new RegisteredType(type.getClass().getName(), null, null, source, "describe() returned null");
         }
-        if (descriptor.spiVersion() != SpiVersion.CURRENT) {
-            String reason = "Built for SPI version " + descriptor.spiVersion() + ", but this server implements version "
-                    + SpiVersion.CURRENT;
-            LOG.severe(() -> "Adjustment type id='" + descriptor.id() + "' rejected: " + reason);
-            return new RegisteredType(descriptor.id(), descriptor, null, source, reason);
+        String failure = spiFailure(descriptor);
+        if (failure != null) {
+            LOG.severe(() -> "Adjustment type id='" + descriptor.id() + "' rejected: " + failure);
+            return new RegisteredType(descriptor.id(), descriptor, null, source, failure);
         }
         return new RegisteredType(descriptor.id(), descriptor, type, source, null);
+    }
+
+    private static String spiFailure(TypeDescriptor descriptor) {
+        if (SpiVersion.supports(descriptor.spiVersion())) {
+            return null;
+        }
+        return "Built for SPI version " + descriptor.spiVersion() + ", but this server supports SPI version "
+                + SpiVersion.supportedRange();
+    }
+
+    /**
+     * Loads a jar of the plugins folder in its own class loader and returns its types. Nothing a
+     * jar does here can fail the caller: a jar that cannot be read or holds no type comes back as
+     * one failed entry under its file name.
+     */
+    private List<RegisteredType> loadJar(Path jar) {
+        String fileName = jar.getFileName().toString();
+        PluginLoader.Opened opened;
+        try {
+            opened = PluginLoader.open(jar, AdjustmentType.class.getClassLoader());
+        } catch (IOException | RuntimeException | LinkageError e) {
+            LOG.log(Level.SEVERE, "Plugin jar " + jar + " cannot be read", e);
+            return List.of(new RegisteredType(fileName, null, null, fileName,
+                    "The jar cannot be read: " + PluginLoader.describe(e), jar));
+        }
+        opened.problems().forEach(problem -> LOG.warning(() -> "Plugin jar " + fileName + ": " + problem));
+        if (opened.types().isEmpty()) {
+            opened.close();
+            String detail = opened.problems().isEmpty() ? "" : " (" + String.join("; ", opened.problems()) + ")";
+            return List.of(new RegisteredType(fileName, null, null, fileName,
+                    "The jar contains no adjustment type that can be loaded" + detail, jar));
+        }
+        PluginLoader.Opened previous = openJars.put(jar, opened);
+        if (previous != null) {
+            previous.close();
+        }
+        List<RegisteredType> found = new ArrayList<>();
+        for (PluginLoader.FoundType type : opened.types()) {
+            if (type.failure() != null) {
+                found.add(new RegisteredType(type.className(), null, null, fileName, type.failure(), jar));
+                continue;
+            }
+            TypeDescriptor descriptor = type.descriptor();
+            String failure = spiFailure(descriptor);
+            found.add(new RegisteredType(descriptor.id(), descriptor, failure == null ? type.instance() : null,
+                    fileName, failure, jar));
+        }
+        return found;
     }
 
     /** Returns the type's own class, skipping the Weld proxy classes that subclass it. */
@@ -95,7 +251,7 @@ public class TypeRegistry {
         return jar.isEmpty() ? beanClass.getName() : jar.replaceAll("/$", "");
     }
 
-    /** Returns every type, loaded or failed, in discovery order. */
+    /** Returns every type, loaded or failed, in registration order. */
     public Collection<RegisteredType> all() {
         return types.values();
     }

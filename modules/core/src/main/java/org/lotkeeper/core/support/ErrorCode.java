@@ -13,6 +13,8 @@ public enum ErrorCode {
     NOT_FOUND(404),
     /** The request clashes with the current state: a duplicate key, a document already posted. */
     CONFLICT(409),
+    /** The request body is larger than the endpoint accepts, such as a plugin jar over its size limit. */
+    PAYLOAD_TOO_LARGE(413),
     /** The input is well formed but breaks a ledger or type rule: not enough stock, too many decimals. */
     RULE_VIOLATION(422),
     /** An adjustment-type plugin failed; nothing was posted. */

@@ -18,6 +18,7 @@ public class BusinessExceptionMapper implements ExceptionMapper<BusinessExceptio
             case ACCESS_DENIED -> "Access denied";
             case NOT_FOUND -> "Not found";
             case CONFLICT -> "Conflict";
+            case PAYLOAD_TOO_LARGE -> "Too large";
             case RULE_VIOLATION -> "Rejected by a stock rule";
             case TYPE_FAILED -> "Adjustment type failed";
             case TYPE_BUSY -> "Adjustment type busy";

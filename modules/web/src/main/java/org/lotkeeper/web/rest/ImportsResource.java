@@ -149,7 +149,7 @@ public class ImportsResource {
      * such as {@code java.net.http.HttpClient} reads no response before it has sent the whole
      * body, and fails with an EOF when the server answers early and closes the connection.
      */
-    private static void discard(InputStream body) {
+    static void discard(InputStream body) {
         try {
             long skipped = 0;
             byte[] buffer = new byte[64 * 1024];

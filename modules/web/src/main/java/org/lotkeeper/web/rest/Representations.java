@@ -186,6 +186,7 @@ final class Representations {
         JsonObjectBuilder json = Json.createObjectBuilder()
                 .add("id", type.id())
                 .add("source", type.source())
+                .add("origin", type.uploaded() ? "uploaded" : "built-in")
                 .add("status", !type.loaded() ? "failed" : settings.enabled() ? "enabled" : "disabled");
         addText(json, "failure", type.failure());
         TypeDescriptor descriptor = type.descriptor();

@@ -116,6 +116,17 @@ public final class Api {
                 .PUT(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    public Response delete(String path) {
+        return send(request(path).DELETE());
+    }
+
+    /** Uploads a plugin jar as {@code fileName} through {@code POST /api/v1/plugins}. */
+    public Response uploadPlugin(String fileName, byte[] jar) {
+        String query = fileName == null ? "" : "?fileName=" + java.net.URLEncoder.encode(fileName, StandardCharsets.UTF_8);
+        return send(request("/api/v1/plugins" + query).header("Content-Type", "application/java-archive")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(jar)));
+    }
+
     /** Sends a request exactly as built, for malformed-input tests. */
     public Response send(HttpRequest.Builder builder) {
         try {

@@ -111,6 +111,11 @@ final class ScriptServer implements AutoCloseable {
         return process;
     }
 
+    /** Returns the data directory given to {@code deploy/run --data}. */
+    Path data() {
+        return data;
+    }
+
     /** Returns the executable of the running server process, which is java when deploy/run exec'd it. */
     String command() {
         return process.info().command().orElse("");
@@ -131,6 +136,7 @@ final class ScriptServer implements AutoCloseable {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(new File("target/" + data.getFileName() + ".log")));
         builder.environment().put("LOTKEEPER_ADMIN_PASSWORD", Api.ADMIN_PASSWORD);
         builder.environment().remove("LOTKEEPER_DB_DIR");
+        builder.environment().remove("LOTKEEPER_PLUGINS_DIR");
         builder.environment().putAll(environment);
         process = builder.start();
         waitUntilHealthy();

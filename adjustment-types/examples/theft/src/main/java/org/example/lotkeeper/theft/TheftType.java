@@ -16,6 +16,7 @@ import org.lotkeeper.api.LineSign;
 import org.lotkeeper.api.Problems;
 import org.lotkeeper.api.ProposedLine;
 import org.lotkeeper.api.RequestLine;
+import org.lotkeeper.api.SpiVersion;
 import org.lotkeeper.api.StockView;
 import org.lotkeeper.api.TypeDescriptor;
 
@@ -34,6 +35,9 @@ public class TheftType implements AdjustmentType {
     private static final TypeDescriptor DESCRIPTOR = TypeDescriptor.builder(ID, "Theft write-off")
             .description("Writes off stolen stock, with the police report number.")
             .version("1.0.0")
+            // Compiles the SPI version this plugin is built against into this class, so that the
+            // server can refuse the plugin when it does not support that version.
+            .spiVersion(SpiVersion.CURRENT)
             .lineSigns(LineSign.NEGATIVE)
             .field(FieldDescriptor.documentField(REPORT, "Police report", FieldKind.TEXT,
                     "Number of the police report."))

@@ -1,5 +1,7 @@
 package org.lotkeeper.web.screens.admin;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -14,6 +16,8 @@ import jakarta.inject.Named;
 import org.lotkeeper.api.TypeDescriptor;
 import org.lotkeeper.core.adjustments.AdjustmentService;
 import org.lotkeeper.core.plugins.JarChecksums;
+import org.lotkeeper.core.plugins.JarInfo;
+import org.lotkeeper.core.plugins.PluginService;
 import org.lotkeeper.core.plugins.RegisteredType;
 import org.lotkeeper.core.plugins.TypeCallStats;
 import org.lotkeeper.core.plugins.TypeInvoker;
@@ -22,11 +26,14 @@ import org.lotkeeper.core.plugins.TypeSettingsService;
 import org.lotkeeper.core.plugins.TypeSettingsView;
 import org.lotkeeper.core.support.BusinessException;
 import org.lotkeeper.web.screens.ProblemMessages;
+import org.primefaces.model.file.UploadedFile;
 
 /**
- * The plugins page: every registered adjustment type with its status and usage, buttons that
- * enable or disable it, and a dialog for its approval, backdating and reason-code settings. The
- * list is read on first use, so a non-admin who opens the page triggers no service call.
+ * The plugins page: every registered adjustment type with its jar (file name, size and SHA-256),
+ * status and usage, buttons that enable or disable it, a dialog for its approval, backdating and
+ * reason-code settings, a form that uploads and installs a plugin jar, and a button that
+ * uninstalls an uploaded one. The list is read on first use, so a non-admin who opens the page
+ * triggers no service call.
  */
 @Named("adminPlugins")
 @ViewScoped
@@ -49,7 +56,13 @@ public class PluginsBean implements Serializable {
     @Inject
     JarChecksums checksums;
 
+    @Inject
+    PluginService plugins;
+
     private List<PluginRow> rows;
+
+    /** The jar chosen in the upload form; it lives for the one request that installs it. */
+    private transient UploadedFile jar;
 
     private String configuredId;
     private boolean approvalRequired;
@@ -71,17 +84,21 @@ public class PluginsBean implements Serializable {
             TypeDescriptor descriptor = type.descriptor();
             String status = !type.loaded() ? PluginRow.FAILED
                     : settings.settingsOf(type.id()).enabled() ? PluginRow.ENABLED : PluginRow.DISABLED;
+            JarInfo jarInfo = checksums.info(type).orElse(null);
             result.add(new PluginRow(type.id(),
                     descriptor == null ? "" : descriptor.name(),
                     descriptor == null ? "" : descriptor.version(),
                     descriptor == null ? null : descriptor.spiVersion(),
                     type.source(),
-                    checksums.of(type).orElse(""),
+                    jarInfo == null ? "" : jarInfo.sha256(),
                     status,
                     type.failure(),
                     usage.getOrDefault(type.id(), 0L),
                     summary(invoker.stats(type.id())),
-                    invoker.stats(type.id()).lastFailure()));
+                    invoker.stats(type.id()).lastFailure(),
+                    jarInfo == null ? type.source() : jarInfo.fileName(),
+                    jarInfo == null ? null : jarInfo.size(),
+                    type.uploaded()));
         }
         return result;
     }
@@ -99,6 +116,73 @@ public class PluginsBean implements Serializable {
             parts.add(stats.inFlight() + " running");
         }
         return String.join(", ", parts);
+    }
+
+    /**
+     * Checks and installs the chosen jar. After an install the page is loaded again, so that
+     * every list on it shows the new type; a refusal is shown on the page as it is.
+     */
+    public String install() {
+        if (jar == null || jar.getFileName() == null || jar.getFileName().isBlank()) {
+            ProblemMessages.error("Choose a plugin jar first.");
+            return null;
+        }
+        try (InputStream content = jar.getInputStream()) {
+            PluginService.Outcome outcome = plugins.install(jar.getFileName(), content);
+            ProblemMessages.infoAfterRedirect(outcome.message());
+            return "/admin/plugins?faces-redirect=true";
+        } catch (BusinessException e) {
+            ProblemMessages.show(e, field -> null);
+            return null;
+        } catch (IOException e) {
+            ProblemMessages.error("The upload of " + jar.getFileName() + " could not be read: " + e.getMessage());
+            return null;
+        } finally {
+            discardUpload();
+            rows = null;
+        }
+    }
+
+    private void discardUpload() {
+        try {
+            jar.delete();
+        } catch (IOException | RuntimeException e) {
+            // The container removes the temporary file at the end of the request anyway.
+        }
+        jar = null;
+    }
+
+    /** Uninstalls an uploaded jar; its types disappear and their documents stay readable. */
+    public void uninstall(String fileName) {
+        try {
+            ProblemMessages.info(plugins.uninstall(fileName).message());
+        } catch (BusinessException e) {
+            ProblemMessages.show(e, field -> null);
+        }
+        rows = null;
+    }
+
+    public UploadedFile getJar() {
+        return jar;
+    }
+
+    public void setJar(UploadedFile jar) {
+        this.jar = jar;
+    }
+
+    /** Returns the largest jar accepted, for the page's hint. */
+    public String getMaxJarSize() {
+        return PluginService.MAX_JAR_BYTES / (1024 * 1024) + " MiB";
+    }
+
+    /** Returns the SPI versions this server supports, for the page's help. */
+    public String getSpiVersions() {
+        return org.lotkeeper.api.SpiVersion.supportedRange();
+    }
+
+    /** Returns the folder uploaded jars are kept in, for the page's help. */
+    public String getPluginFolder() {
+        return plugins.folder();
     }
 
     /** Lets new documents of the type be created and posted again. */

@@ -107,6 +107,13 @@ final class Browser implements AutoCloseable {
         input.sendKeys(text);
     }
 
+    /** Chooses a file in the file input of a form, as a user does in the browser's file dialog. */
+    void chooseFile(String formId, Path file) {
+        WebElement input = wait.until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("form[id='" + formId + "'] input[type='file']")));
+        input.sendKeys(file.toAbsolutePath().toString());
+    }
+
     /** Clicks an element and waits until the ajax request it starts has finished. */
     void click(String id) {
         wait.until(ExpectedConditions.elementToBeClickable(By.id(id))).click();

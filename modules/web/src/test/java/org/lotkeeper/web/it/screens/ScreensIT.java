@@ -1,6 +1,7 @@
 package org.lotkeeper.web.it.screens;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
@@ -32,8 +33,9 @@ import org.openqa.selenium.interactions.Actions;
  * The staff screens in a real headless Chromium against the deployed application. The tests
  * cover sign-in, a damage write-off from the new-adjustment form with its preview, posting and
  * reversal, and messages next to the input that caused them. They also cover a count sheet, the
- * expiry list and the lot list. Each test sets up its own data through the API and checks the
- * ledger through the API as well.
+ * expiry list and the lot list, and that lot codes, notes and typed values with HTML markup show
+ * as text and never run. Each test sets up its own data through the API and checks the ledger
+ * through the API as well.
  */
 @ExtendWith(ArquillianExtension.class)
 class ScreensIT {
@@ -282,6 +284,65 @@ class ScreensIT {
 
         browser.open("adjustments.xhtml");
         browser.screenshot("adjustments");
+    }
+
+    @Test
+    void markupInLotCodesAndNotesShowsAsText() {
+        // Single quotes, because Api.openLot writes the code into JSON as it is; a browser would
+        // serialize an img element it created from this with double quotes.
+        String markup = "<script>window.injected=1</script><img src=x onerror='window.injected=2'>";
+        String code = "LOT" + markup;
+        String note = "Note " + markup;
+        String location = api.location();
+        String sku = api.product("pcs");
+        long lot = api.openLot(sku, code, location, "5", "1.00", null, null);
+        Api.Response damage = api.post("/api/v1/adjustments", jakarta.json.Json.createObjectBuilder()
+                .add("type", "damage").add("post", true)
+                .add("lines", jakarta.json.Json.createArrayBuilder().add(jakarta.json.Json.createObjectBuilder()
+                        .add("lotId", lot).add("quantity", 1)
+                        .add("fields", jakarta.json.Json.createObjectBuilder().add("reason", "BROKEN").add("note", note))))
+                .build().toString());
+        assertEquals(201, damage.status(), damage.body());
+        long document = damage.json().getJsonNumber("id").longValue();
+        signIn();
+
+        browser.open("lots.xhtml");
+        browser.type("lotsForm:lots:product:filter", sku);
+        By rowsOfTable = By.cssSelector("[id='lotsForm:lots_data'] > tr");
+        browser.waitUntil(() -> browser.all(rowsOfTable).size() == 1 && browser.all(rowsOfTable).get(0).getText().contains(sku));
+        assertTrue(browser.all(rowsOfTable).get(0).getText().contains(code), "the lot code shows as typed: "
+                + browser.all(rowsOfTable).get(0).getText());
+        assertMarkupInert("lots");
+
+        browser.open("lot.xhtml?id=" + lot);
+        assertEquals(code, browser.text("code"), "the lot page shows the code as typed");
+        assertMarkupInert("lot");
+
+        browser.open("adjustment.xhtml?id=" + document);
+        String entries = browser.text("document:entries");
+        assertTrue(entries.contains(code), "the entry's lot shows the code as text: " + entries);
+        assertTrue(entries.contains(note), "the note shows as text: " + entries);
+        assertMarkupInert("adjustment");
+        browser.screenshot("markup-as-text");
+
+        browser.open("newAdjustment.xhtml?type=damage");
+        browser.type("adjustment:lines:0:lotId", Long.toString(lot));
+        browser.type("adjustment:lines:0:quantity", "1");
+        browser.type("adjustment:lines:0:lf_reason", "<script>window.injected=3</script>");
+        browser.click("adjustment:preview");
+        assertTrue(cellOf("adjustment:lines:0:lf_reason").contains("Unknown reason code"),
+                "the markup reason is rejected: " + cellOf("adjustment:lines:0:lf_reason"));
+        assertMarkupInert("new adjustment");
+    }
+
+    /** Checks that no injected script ran and that the page holds the markup only as escaped text. */
+    private void assertMarkupInert(String page) {
+        Object injected = ((org.openqa.selenium.JavascriptExecutor) browser.driver())
+                .executeScript("return typeof window.injected");
+        assertEquals("undefined", injected, page + ": no injected script ran");
+        String source = browser.driver().getPageSource();
+        assertFalse(source.contains("<script>window.injected"), page + ": no script element from data");
+        assertFalse(source.contains("onerror=\"window.injected"), page + ": no event handler from data");
     }
 
     private void signIn() {
