@@ -69,7 +69,8 @@ final class ServerProcess implements AutoCloseable {
         String derbyJars = String.join(":", runtime.resolve("lib/derby.jar").toString(),
                 runtime.resolve("lib/derbyshared.jar").toString(), runtime.resolve("lib/derbytools.jar").toString());
         Files.createDirectories(rootDir);
-        List<String> command = List.of(javaExecutable(), "-Xmx512m", "-jar", runtime.resolve("payara-micro.jar").toString(),
+        List<String> command = List.of(javaExecutable(), "-Xmx512m", "-Dorg.glassfish.startupThreadPolicy=USE_NO_THREADS",
+                "-jar", runtime.resolve("payara-micro.jar").toString(),
                 "--deploy", warDir.toString(), "--contextroot", "/", "--addlibs", derbyJars,
                 "--port", Integer.toString(port),
                 "--prebootcommandfile", repository.resolve("deploy/payara/preboot.asadmin").toString(),
