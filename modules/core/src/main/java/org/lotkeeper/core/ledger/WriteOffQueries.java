@@ -55,9 +55,10 @@ public class WriteOffQueries {
         caller.require(Role.VIEWER, "stock.read", null);
         Instant from = first.atDay(1).atStartOfDay(calendar.zone()).toInstant();
         // Entries are summed per effective time by the database, and the months are formed here
-        // in the business time zone, which JPQL cannot express portably.
+        // in the business time zone, which JPQL cannot express portably. "reasonCode > ''" is a
+        // range on the reason index, which skips the entries without a reason code.
         List<Object[]> rows = em.createQuery("SELECT e.effectiveAt, e.reasonCode, SUM(e.value) FROM LedgerEntry e"
-                        + " WHERE e.reasonCode IS NOT NULL AND e.effectiveAt >= :from"
+                        + " WHERE e.reasonCode > '' AND e.effectiveAt >= :from"
                         + " GROUP BY e.effectiveAt, e.reasonCode", Object[].class)
                 .setParameter("from", from).getResultList();
         Map<YearMonth, Map<String, BigDecimal>> sums = new TreeMap<>();

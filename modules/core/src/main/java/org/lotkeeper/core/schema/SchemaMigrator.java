@@ -35,7 +35,8 @@ public final class SchemaMigrator {
     private static final Logger LOG = Logger.getLogger(SchemaMigrator.class.getName());
 
     /** Migration scripts in version order. Append new ones; never edit an applied one. */
-    static final List<String> SCRIPTS = List.of("V1__ledger.sql", "V2__count_sheets.sql", "V3__webhooks.sql");
+    static final List<String> SCRIPTS = List.of("V1__ledger.sql", "V2__count_sheets.sql", "V3__webhooks.sql",
+            "V4__lot_list_indexes.sql", "V5__ledger_reason_index.sql");
 
     private final DataSource dataSource;
 
