@@ -2,7 +2,11 @@ package org.lotkeeper.core.adjustments;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -10,6 +14,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
 import org.lotkeeper.api.AdjustmentRequest;
+import org.lotkeeper.api.LotTarget;
 import org.lotkeeper.api.ProposedLine;
 import org.lotkeeper.api.RequestLine;
 import org.lotkeeper.core.plugins.LedgerStockView;
@@ -59,26 +64,30 @@ class DocumentPoster {
         document.setEffectiveAt(calendar.effectiveInstant(document.getEffectiveDate()));
 
         List<RequestLine> requestLines = document.getLines().stream().map(RequestLineEntity::toRequestLine).toList();
-        java.util.Set<Long> namedLots = requestLines.stream().map(RequestLine::lotId)
-                .filter(java.util.Objects::nonNull).collect(java.util.stream.Collectors.toSet());
+        Set<Long> namedLots = requestLines.stream().map(RequestLine::lotId)
+                .filter(Objects::nonNull).collect(Collectors.toSet());
         AdjustmentRequest request = new AdjustmentRequest(document.getTypeId(), document.getEffectiveDate(),
                 JsonColumns.read(document.getFieldsJson()), requestLines, settings.forType());
 
-        // The type is asked first and the named lots are locked after, so that a slow type holds
-        // no lot locks while it works. When the locked lots, read again (as of now for a document
-        // dated today), differ from what the type saw, the type is asked again with that view,
-        // under the locks, so that a proposal always rests on the balances the posting is checked
-        // against. Lots the type picks on its own (automatic lot choice) are locked later, after
-        // the named ones, so their order is not globally ascending. Derby reports the rare
-        // deadlock this allows, and the posting is then rejected as a conflict to retry.
+        // The type is asked first and its lots are locked after, so that a slow type holds no
+        // lot locks while it works. The lots locked are those the request names and those the
+        // proposal posts to (a transfer's destination, lots chosen automatically), all in one
+        // ascending pass, so postings that share lots queue in one order and do not deadlock.
+        // When the locked lots, read again (as of now for a document dated today), differ from
+        // what the type saw, the type is asked again with that view, under the locks, so that a
+        // proposal always rests on the balances the posting is checked against.
         LedgerStockView stock = new LedgerStockView(em, document.getEffectiveAt(), document.getEffectiveDate());
         List<ProposedLine> proposal = invoker.propose(type, request, stock, document.getId());
-        engine.lockLots(namedLots);
+        Set<Long> lockedLots = new HashSet<>(namedLots);
+        lockedLots.addAll(existingLots(proposal));
+        engine.lockLots(lockedLots);
         document.setEffectiveAt(calendar.effectiveInstant(document.getEffectiveDate()));
         LedgerStockView locked = new LedgerStockView(em, document.getEffectiveAt(), document.getEffectiveDate());
-        if (stock.differsFrom(locked, namedLots)) {
+        if (stock.differsFrom(locked, lockedLots)) {
             LOG.fine(() -> "Lots of document id=" + document.getId() + " changed while type '" + type.id()
                     + "' proposed; asking it again under the locks");
+            // NOTE: a second proposal may post to a lot the first did not name. The engine locks
+            // such a lot after the others, so this rare path can still deadlock (answered 409).
             proposal = invoker.propose(type, request, locked, document.getId());
         }
         List<PlannedLine> planned;
@@ -98,6 +107,17 @@ class DocumentPoster {
         recordCountedLots(document, requestLines);
         postedEvents.fire(DocumentPosted.of(document));
         return posted;
+    }
+
+    /** Returns the ids of the existing lots a proposal posts to. */
+    private static Set<Long> existingLots(List<ProposedLine> proposal) {
+        Set<Long> ids = new HashSet<>();
+        for (ProposedLine line : proposal) {
+            if (line.target() instanceof LotTarget.Existing existing) {
+                ids.add(existing.lotId());
+            }
+        }
+        return ids;
     }
 
     /**
