@@ -166,6 +166,52 @@ class LedgerIT {
         assertTrue(api.verification().getBoolean("consistent"), api.verification().toString());
     }
 
+    @Test
+    void oppositeTransfersDoNotDeadlock() throws Exception {
+        // Eight threads move one unit at a time between the same two lots, half in each
+        // direction; the destination is locked with the source, so every transfer posts.
+        String sku = api.product("pcs");
+        long[] lots = {
+            api.openLot(sku, "T1", location, "1000", "1.00", null, null),
+            api.openLot(sku, "T2", location, "1000", "1.00", null, null)
+        };
+        int transfersPerThread = 40;
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<List<String>>> results = new ArrayList<>();
+        for (int t = 0; t < 8; t++) {
+            long from = lots[t % 2];
+            long to = lots[(t + 1) % 2];
+            results.add(pool.submit(() -> {
+                start.await();
+                List<String> refused = new ArrayList<>();
+                for (int i = 0; i < transfersPerThread; i++) {
+                    Api.Response response = api.post("/api/v1/adjustments", "{\"type\":\"transfer\",\"post\":true,"
+                            + "\"lines\":[{\"lotId\":" + from + ",\"quantity\":\"1\",\"fields\":{\"toLotId\":\"" + to
+                            + "\"}}]}");
+                    if (response.status() != 201) {
+                        refused.add(response.status() + " " + response.body());
+                    }
+                }
+                return refused;
+            }));
+        }
+        start.countDown();
+        List<String> refused = new ArrayList<>();
+        for (Future<List<String>> result : results) {
+            refused.addAll(result.get());
+        }
+        pool.shutdown();
+
+        assertEquals(List.of(), refused, "transfers that did not post");
+        for (long lot : lots) {
+            assertEquals(0, new BigDecimal("1000").compareTo(api.quantity(lot)), "quantity of lot " + lot);
+            assertEquals(new BigDecimal("1000.00"), api.value(lot), "value of lot " + lot);
+            assertEquals(1 + 4 * transfersPerThread * 2, api.ledger(lot).size(), "ledger entries of lot " + lot);
+        }
+        assertTrue(api.verification().getBoolean("consistent"), api.verification().toString());
+    }
+
     /** Seconds the mixed load runs: the system property, or 15. */
     static final int LOAD_SECONDS = Integer.getInteger("lotkeeper.load.seconds", 15);
 
