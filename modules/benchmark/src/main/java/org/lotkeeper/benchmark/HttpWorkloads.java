@@ -13,7 +13,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -143,17 +142,17 @@ final class HttpWorkloads {
     }
 
     private String body(DocumentSpec spec) {
-        JsonArrayBuilder lines = Json.createArrayBuilder();
+        JsonArrayBuilder lines = ApiClient.JSON.createArrayBuilder();
         for (long lot : spec.lots()) {
             if (spec.damage()) {
-                lines.add(Json.createObjectBuilder().add("lotId", lot).add("quantity", "1")
-                        .add("fields", Json.createObjectBuilder().add("reason", "BROKEN")));
+                lines.add(ApiClient.JSON.createObjectBuilder().add("lotId", lot).add("quantity", "1")
+                        .add("fields", ApiClient.JSON.createObjectBuilder().add("reason", "BROKEN")));
             } else {
-                lines.add(Json.createObjectBuilder().add("lotId", lot).add("quantity", "1")
+                lines.add(ApiClient.JSON.createObjectBuilder().add("lotId", lot).add("quantity", "1")
                         .add("unitCost", Layout.unitCost(layout.productOf(lot)).toPlainString()));
             }
         }
-        return Json.createObjectBuilder().add("type", spec.type()).add("post", true).add("lines", lines).build()
+        return ApiClient.JSON.createObjectBuilder().add("type", spec.type()).add("post", true).add("lines", lines).build()
                 .toString();
     }
 
@@ -166,8 +165,8 @@ final class HttpWorkloads {
             if (i == warmup) {
                 measuredFrom = System.nanoTime();
             }
-            String body = Json.createObjectBuilder().add("type", "assembly-build").add("post", true)
-                    .add("fields", Json.createObjectBuilder().add("assembly", assemblySku).add("quantity", "1")
+            String body = ApiClient.JSON.createObjectBuilder().add("type", "assembly-build").add("post", true)
+                    .add("fields", ApiClient.JSON.createObjectBuilder().add("assembly", assemblySku).add("quantity", "1")
                             .add("outputLot", "B-" + run + "-" + i).add("outputLocation", outputLocation))
                     .build().toString();
             long start = System.nanoTime();

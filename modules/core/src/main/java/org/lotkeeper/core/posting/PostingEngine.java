@@ -23,6 +23,8 @@ import org.lotkeeper.api.CostSource;
 import org.lotkeeper.api.Expiry;
 import org.lotkeeper.api.Problem;
 import org.lotkeeper.core.adjustments.AdjustmentDocument;
+import org.lotkeeper.core.catalog.Location;
+import org.lotkeeper.core.catalog.Product;
 import org.lotkeeper.core.ledger.LedgerEntry;
 import org.lotkeeper.core.lots.Lot;
 import org.lotkeeper.core.support.BusinessCalendar;
@@ -40,6 +42,9 @@ import org.lotkeeper.core.support.JsonColumns;
 public class PostingEngine {
 
     private static final Logger LOG = Logger.getLogger(PostingEngine.class.getName());
+
+    /** Most lot ids bound into one {@code IN} list, which keeps statements short for large documents. */
+    private static final int LOTS_PER_QUERY = 500;
 
     @PersistenceContext(unitName = "lotkeeper")
     EntityManager em;
@@ -80,7 +85,9 @@ public class PostingEngine {
             throw new BusinessException(ErrorCode.CONFLICT, "lines", null,
                     "Another posting changed the same lots at the same moment; nothing was posted. Try again.");
         }
-        LOG.info(() -> "Posted document id=" + document.getId() + " type='" + document.getTypeId() + "' lines="
+        // FINE, not INFO: the audit trail already records every posting with its user, and a
+        // console line per document costs the posting path time and lists every lot it touched.
+        LOG.fine(() -> "Posted document id=" + document.getId() + " type='" + document.getTypeId() + "' lines="
                 + lines.size() + " lots=" + balances.keySet() + " user='" + postedBy + "'");
         return posted;
     }
@@ -88,14 +95,32 @@ public class PostingEngine {
     /**
      * Locks existing lots in ascending id order before a type reads them, so that the type reads
      * the balances the posting will be checked against. Unknown ids are skipped, because the
-     * type reports them.
+     * type reports them. A lot that is not yet in the persistence context costs one locking read.
      */
     public void lockLots(java.util.Collection<Long> lotIds) {
-        for (Long id : new java.util.TreeSet<>(lotIds)) {
-            Lot lot = em.find(Lot.class, id);
-            if (lot != null) {
-                lockOnce(lot);
-            }
+        List<Long> ascending = List.copyOf(new java.util.TreeSet<>(lotIds));
+        readCatalogOf(ascending);
+        for (Long id : ascending) {
+            em.find(Lot.class, id, LockModeType.PESSIMISTIC_WRITE);
+        }
+    }
+
+    /**
+     * Reads the products and locations of the lots into the persistence context with one query
+     * each, per {@value #LOTS_PER_QUERY} lots. Reading a lot then finds them there, where it
+     * would otherwise read each product and location with a query of its own. The query reads
+     * the lot rows without locking them.
+     */
+    private void readCatalogOf(List<Long> lotIds) {
+        if (lotIds.size() < 2) {
+            return;
+        }
+        for (int from = 0; from < lotIds.size(); from += LOTS_PER_QUERY) {
+            List<Long> chunk = lotIds.subList(from, Math.min(lotIds.size(), from + LOTS_PER_QUERY));
+            em.createQuery("SELECT p FROM Product p WHERE p.id IN (SELECT l.product.id FROM Lot l WHERE l.id IN :lots)",
+                    Product.class).setParameter("lots", chunk).getResultList();
+            em.createQuery("SELECT c FROM Location c WHERE c.id IN (SELECT l.location.id FROM Lot l WHERE l.id IN :lots)",
+                    Location.class).setParameter("lots", chunk).getResultList();
         }
     }
 
@@ -175,11 +200,9 @@ public class PostingEngine {
         for (PlannedLine line : lines) {
             deltas.merge(line.lot().getId(), line.quantity(), BigDecimal::add);
         }
-        Instant at = document.getEffectiveAt();
-        for (Map.Entry<Long, BigDecimal> delta : deltas.entrySet()) {
-            Lot lot = balances.get(delta.getKey()).lot;
-            history.check(lot, delta.getValue(), at, document.getId(), problems);
-        }
+        Map<Lot, BigDecimal> byLot = new LinkedHashMap<>();
+        deltas.forEach((lotId, delta) -> byLot.put(balances.get(lotId).lot, delta));
+        history.checkAll(byLot, document.getEffectiveAt(), document.getId(), problems);
     }
 
     private Map<Integer, BigDecimal> value(List<PlannedLine> lines, Map<Long, LotBalance> balances,
@@ -275,7 +298,7 @@ public class PostingEngine {
                 lot.setOrigin(origin);
             }
             posted.add(new PostedLine(line.lineNo(), lot.getId(), line.quantity(), value, lot.getQuantity(),
-                    lot.getValue(), source));
+                    lot.getValue(), source, entry));
         }
         return posted;
     }
