@@ -21,8 +21,8 @@ import org.lotkeeper.core.webhooks.WebhookDispatcher;
 
 /**
  * Prepares the database before the application serves anything: applies pending migrations,
- * creates the first admin when there is no user, registers the adjustment types and resumes
- * pending webhook deliveries.
+ * raises Derby's lock escalation threshold, creates the first admin when there is no user,
+ * registers the adjustment types and resumes pending webhook deliveries.
  */
 @Startup
 @Singleton
@@ -58,6 +58,7 @@ public class ApplicationStartup {
     void start() {
         DurabilityCheck.requireDurableCommits(allowNonDurable);
         new SchemaMigrator(dataSource).migrate();
+        DerbyLockSettings.apply(dataSource);
 
         Optional<String> generated = users.createFirstAdmin(adminPassword.orElse(null));
         // The generated password is shown once on standard output and never logged; the admin
