@@ -209,9 +209,9 @@ final class HttpWorkloads {
      * stated snapshot of 100, while one poster thread per list of {@code posterLots} keeps
      * posting 10-line documents on its own lots, pausing {@code pauseMillis} after each. The
      * pauses leave moments in which no posting holds a lock, as between the postings of real
-     * users; only then can Derby turn the stocktake's row locks into table locks. The posters
-     * start {@code leadMillis} before the stocktake, so that their latencies before it serve as a
-     * comparison, and stop when it has been answered.
+     * users. Only in such a moment can Derby turn the stocktake's row locks into table locks.
+     * The posters start {@code leadMillis} before the stocktake, so that their latencies before
+     * it serve as a comparison, and stop when it has been answered.
      */
     StocktakeOutcome stocktakeWhilePosting(List<Long> countedLots, List<List<Long>> posterLots, long leadMillis,
                                            long pauseMillis) throws InterruptedException {

@@ -111,13 +111,13 @@ final class Layout {
      * expiry rule or the lots that builds consume.
      */
     /**
-     * Returns up to {@code count} lots outside {@code taken} that belong to neither the assembly
+     * Returns up to {@code count} lots outside {@code excluded} that belong to neither the assembly
      * nor its components, in a seeded random order, whatever their expiry.
      */
-    List<Long> otherLots(java.util.Set<Long> taken, int count, long seed) {
+    List<Long> otherLots(java.util.Set<Long> excluded, int count, long seed) {
         List<Long> candidates = new ArrayList<>();
         for (long lotId = 1; lotId <= lots; lotId++) {
-            if (!taken.contains(lotId) && productOf(lotId) > 1 + COMPONENTS) {
+            if (!excluded.contains(lotId) && productOf(lotId) > 1 + COMPONENTS) {
                 candidates.add(lotId);
             }
         }

@@ -9,6 +9,7 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
 import jakarta.persistence.PersistenceContext;
 
 import org.lotkeeper.core.support.Decimals;
@@ -32,7 +33,7 @@ public class BalanceHistory {
     /** Line field of a stocktake request that contains a lot's counted quantity. */
     public static final String COUNTED_FIELD = "counted";
 
-    /** Most lot ids bound into one {@code IN} list, which keeps statements short for large documents. */
+    /** Maximum number of lot ids bound into one {@code IN} list, which keeps statements short for large documents. */
     static final int LOTS_PER_QUERY = 500;
 
     @PersistenceContext(unitName = "lotkeeper")
@@ -108,6 +109,9 @@ public class BalanceHistory {
             List<Long> chunk = lotIds.subList(from, Math.min(lotIds.size(), from + LOTS_PER_QUERY));
             em.createQuery("SELECT c FROM LotCount c WHERE c.lotId IN :lots AND c.effectiveAt > :at"
                             + " AND c.documentId <> :doc ORDER BY c.effectiveAt", LotCount.class)
+                    // The posting's pending changes do not affect posted counts, so they are written
+                    // once, by the posting's own flush.
+                    .setFlushMode(FlushModeType.COMMIT)
                     .setParameter("lots", chunk)
                     .setParameter("at", at)
                     .setParameter("doc", documentId == null ? -1L : documentId)

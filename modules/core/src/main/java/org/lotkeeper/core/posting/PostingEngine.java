@@ -9,15 +9,18 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.StringJoiner;
 import java.util.TreeMap;
 import java.util.logging.Logger;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
+import jakarta.persistence.Query;
 
 import org.lotkeeper.api.CostSource;
 import org.lotkeeper.api.Expiry;
@@ -43,7 +46,7 @@ public class PostingEngine {
 
     private static final Logger LOG = Logger.getLogger(PostingEngine.class.getName());
 
-    /** Most lot ids bound into one {@code IN} list, which keeps statements short for large documents. */
+    /** Maximum number of lot ids bound into one {@code IN} list, which keeps statements short for large documents. */
     private static final int LOTS_PER_QUERY = 500;
 
     @PersistenceContext(unitName = "lotkeeper")
@@ -106,10 +109,13 @@ public class PostingEngine {
     }
 
     /**
-     * Reads the products and locations of the lots into the persistence context with one query
-     * each, per {@value #LOTS_PER_QUERY} lots. Reading a lot then finds them there, where it
-     * would otherwise read each product and location with a query of its own. The query reads
-     * the lot rows without locking them.
+     * Reads the products and locations of the lots into the persistence context, with three
+     * primary-key queries per {@value #LOTS_PER_QUERY} lots. Reading a lot then finds them there,
+     * where it would otherwise read each product and location with a query of its own. The first
+     * query reads the lot rows without locking them. It is native SQL because JPQL joins the
+     * product and location tables for {@code l.product.id}, and Derby answered that join, like a
+     * subquery in place of the id list, with a scan of a whole table. The queries do not flush,
+     * so that pending changes to the document are written once, by the posting's flush.
      */
     private void readCatalogOf(List<Long> lotIds) {
         if (lotIds.size() < 2) {
@@ -117,10 +123,30 @@ public class PostingEngine {
         }
         for (int from = 0; from < lotIds.size(); from += LOTS_PER_QUERY) {
             List<Long> chunk = lotIds.subList(from, Math.min(lotIds.size(), from + LOTS_PER_QUERY));
-            em.createQuery("SELECT p FROM Product p WHERE p.id IN (SELECT l.product.id FROM Lot l WHERE l.id IN :lots)",
-                    Product.class).setParameter("lots", chunk).getResultList();
-            em.createQuery("SELECT c FROM Location c WHERE c.id IN (SELECT l.location.id FROM Lot l WHERE l.id IN :lots)",
-                    Location.class).setParameter("lots", chunk).getResultList();
+            java.util.Set<Long> productIds = new java.util.TreeSet<>();
+            java.util.Set<Long> locationIds = new java.util.TreeSet<>();
+            StringJoiner placeholders = new StringJoiner(", ", "(", ")");
+            for (int i = 1; i <= chunk.size(); i++) {
+                placeholders.add("?" + i);
+            }
+            Query keys = em.createNativeQuery("SELECT product_id, location_id FROM lot WHERE id IN " + placeholders)
+                    .setFlushMode(FlushModeType.COMMIT);
+            for (int i = 0; i < chunk.size(); i++) {
+                keys.setParameter(i + 1, chunk.get(i));
+            }
+            for (Object row : keys.getResultList()) {
+                Object[] columns = (Object[]) row;
+                productIds.add(((Number) columns[0]).longValue());
+                locationIds.add(((Number) columns[1]).longValue());
+            }
+            if (!productIds.isEmpty()) {
+                em.createQuery("SELECT p FROM Product p WHERE p.id IN :ids", Product.class)
+                        .setFlushMode(FlushModeType.COMMIT)
+                        .setParameter("ids", List.copyOf(productIds)).getResultList();
+                em.createQuery("SELECT c FROM Location c WHERE c.id IN :ids", Location.class)
+                        .setFlushMode(FlushModeType.COMMIT)
+                        .setParameter("ids", List.copyOf(locationIds)).getResultList();
+            }
         }
     }
 
