@@ -226,9 +226,14 @@ public class PostingEngine {
         for (PlannedLine line : lines) {
             deltas.merge(line.lot().getId(), line.quantity(), BigDecimal::add);
         }
-        Map<Lot, BigDecimal> byLot = new LinkedHashMap<>();
-        deltas.forEach((lotId, delta) -> byLot.put(balances.get(lotId).lot, delta));
-        history.checkAll(byLot, document.getEffectiveAt(), document.getId(), problems);
+        // One query per lot, on purpose: Derby compiles the statement while lot_count is still
+        // nearly empty, and for an IN list of lot ids it then chose a table scan, which waited
+        // for the uncommitted rows of a concurrent stocktake. The equality query uses the index.
+        Instant at = document.getEffectiveAt();
+        for (Map.Entry<Long, BigDecimal> delta : deltas.entrySet()) {
+            Lot lot = balances.get(delta.getKey()).lot;
+            history.check(lot, delta.getValue(), at, document.getId(), problems);
+        }
     }
 
     private Map<Integer, BigDecimal> value(List<PlannedLine> lines, Map<Long, LotBalance> balances,
