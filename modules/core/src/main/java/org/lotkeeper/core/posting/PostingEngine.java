@@ -113,7 +113,7 @@ public class PostingEngine {
      * primary-key queries per {@value #LOTS_PER_QUERY} lots. Reading a lot then finds them there,
      * where it would otherwise read each product and location with a query of its own. The first
      * query reads the lot rows without locking them. It is native SQL because JPQL joins the
-     * product and location tables for {@code l.product.id}, and Derby answered that join, like a
+     * product and location tables for {@code l.product.id}, and Derby executed that join, like a
      * subquery in place of the id list, with a scan of a whole table. The queries do not flush,
      * so that pending changes to the document are written once, by the posting's flush.
      */
