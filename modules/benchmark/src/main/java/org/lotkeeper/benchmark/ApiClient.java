@@ -11,18 +11,24 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 
-import jakarta.json.Json;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonStructure;
+import jakarta.json.spi.JsonProvider;
 
 /** A minimal client of Lotkeeper's REST API over HTTP/1.1, signed in with HTTP Basic. */
 final class ApiClient {
+
+    /**
+     * The JSON-P provider, looked up once: the static methods of {@code jakarta.json.Json} run a
+     * {@code ServiceLoader} lookup on every call, which would add to every measured request.
+     */
+    static final JsonProvider JSON = JsonProvider.provider();
 
     /** A response with its status and body. */
     record Response(int status, String body) {
 
         <T extends JsonStructure> T json(Class<T> type) {
-            try (JsonReader reader = Json.createReader(new StringReader(body))) {
+            try (JsonReader reader = JSON.createReader(new StringReader(body))) {
                 return type.cast(reader.read());
             }
         }

@@ -36,6 +36,10 @@ public final class Benchmark {
 
     private static final int ONE_POSTER_POOL = 100;
     private static final int BUILD_LINES = Layout.COMPONENTS + 1;
+    /** Milliseconds the posters of workload 4 run before the stocktake is sent. */
+    private static final long STOCKTAKE_LEAD_MILLIS = 3_000;
+    /** Milliseconds each poster of workload 4 pauses after a document. */
+    private static final long STOCKTAKE_PAUSE_MILLIS = 20;
 
     private final Options options;
     private final Layout layout;
@@ -48,6 +52,8 @@ public final class Benchmark {
     private List<List<DocumentSpec>> hot;
     private List<DocumentSpec> twentyOneLines;
     private Set<Long> trackedLots;
+    private List<List<Long>> stocktakePosterLots;
+    private List<Long> stocktakeLots;
     private long queryLot;
     private LocalDate asOfDate;
 
@@ -140,6 +146,8 @@ public final class Benchmark {
         twentyOneLines = alternating(even(options.warmup + options.builds), i -> wide);
 
         trackedLots = new LinkedHashSet<>(lots);
+        stocktakePosterLots = own.subList(0, Math.min(options.stocktakePosters, own.size()));
+        stocktakeLots = layout.otherLots(trackedLots, options.stocktakeLots, options.seed);
         // A lot of the 22nd most popular product: the first product that is neither the assembly
         // nor one of its components.
         queryLot = layout.lotOf(Layout.COMPONENTS + 2, 0);
@@ -190,8 +198,10 @@ public final class Benchmark {
         int port = options.port != 0 ? options.port : ServerProcess.freePort();
         String password = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
         Path log = options.work.resolve("lotkeeper-server.log");
+        Path war = options.work.resolve("war");
+        ServerProcess.writeBenchmarkWar(options.repository, war);
         System.out.println("Starting Lotkeeper with deploy/run on port " + port + "; log " + log);
-        try (ServerProcess server = ServerProcess.lotkeeper(options.repository, dataDir, port, password,
+        try (ServerProcess server = ServerProcess.lotkeeper(options.repository, war, dataDir, port, password,
                 options.serverJavaOpts, log)) {
             server.awaitFirstPage(port, "/health");
             report.addValue("6 start to first page via deploy/run", "lotkeeper", server.secondsToFirstPage());
@@ -206,6 +216,7 @@ public final class Benchmark {
 
             postingWorkloads(http);
             queryWorkloads(http);
+            stocktakeWorkload(http);
             buildWorkloads(http);
             report.addValue("6 resident memory MiB after workloads", "lotkeeper", server.residentMebibytes());
             verify(http, before);
@@ -220,6 +231,11 @@ public final class Benchmark {
         Report.Measurement single = add("1 one poster, 10-line documents", "lotkeeper-http", one);
         report.target("1 HTTP throughput / JDBC", single.throughput() / baselineOnePoster.throughput(), 0.35, true,
                 "documents per second, one poster");
+
+        HttpWorkloads.PostingOutcome inProcess = http.postInProcess(onePoster, options.warmup);
+        Report.Measurement service = add("1 one poster, 10-line documents", "lotkeeper-service", inProcess);
+        report.target("1 service layer throughput / JDBC", service.throughput() / baselineOnePoster.throughput(), 0.5,
+                true, "documents per second, one poster, AdjustmentService.submit timed inside the server");
 
         HttpWorkloads.PostingOutcome spread = http.postConcurrently(disjoint);
         Report.Measurement disjointRun = add("2 " + options.threads + " posters, disjoint lots", "lotkeeper-http", spread);
@@ -269,6 +285,48 @@ public final class Benchmark {
                 / baselineAsOfAll.latencies().percentileMillis(0.5), "p50 latency");
         report.ratio("3 as-of one lot (HTTP) / as-of one lot (JDBC)", asOfOneRun.p50Millis()
                 / baselineAsOfOne.latencies().percentileMillis(0.5), "p50 latency");
+    }
+
+    /**
+     * Posts one stocktake of many lots while other posters continue on their own lots, and
+     * reports how long their postings took before and during it. A posting that waited on a lock
+     * the stocktake held shows as a long latency during it.
+     */
+    private void stocktakeWorkload(HttpWorkloads http) throws InterruptedException {
+        if (options.threads < options.stocktakePosters) {
+            System.out.println("  workload 4 uses " + stocktakePosterLots.size() + " posters, at most --threads");
+        }
+        HttpWorkloads.StocktakeOutcome outcome = http.stocktakeWhilePosting(stocktakeLots, stocktakePosterLots,
+                STOCKTAKE_LEAD_MILLIS, STOCKTAKE_PAUSE_MILLIS);
+        Latencies stocktake = new Latencies();
+        stocktake.add(outcome.stocktakeNanos());
+        stocktake.setWallNanos(outcome.stocktakeNanos());
+        String name = "4 stocktake of " + stocktakeLots.size() + " lots, one document";
+        report.add(name, "lotkeeper-http", stocktake);
+        report.environment("stocktake", stocktakeLots.size() + " lots counted, " + outcome.entries() + " entries, "
+                + stocktakePosterLots.size() + " posters on other lots, pausing " + STOCKTAKE_PAUSE_MILLIS
+                + " ms after each document");
+        add("4 postings before the stocktake", "lotkeeper-http",
+                posterOutcome(outcome.before(), new HttpWorkloads.PostingOutcome()));
+        add("4 postings during the stocktake", "lotkeeper-http", posterOutcome(outcome.during(), outcome.posters()));
+        report.ratio("4 max posting latency before the stocktake, ms", outcome.before().percentileMillis(1.0),
+                "slowest posting that ended before the stocktake was sent");
+        report.ratio("4 p99 posting latency during the stocktake, ms", outcome.during().percentileMillis(0.99),
+                "postings that overlapped the stocktake in time");
+        report.target("4 max posting latency during the stocktake, ms", outcome.during().percentileMillis(1.0), 1000,
+                false, "slowest posting that overlapped the stocktake; over " + outcome.during().count() + " postings");
+    }
+
+    /** Returns an outcome with these latencies and the rejection counts of {@code all}. */
+    private static HttpWorkloads.PostingOutcome posterOutcome(Latencies latencies, HttpWorkloads.PostingOutcome all) {
+        HttpWorkloads.PostingOutcome outcome = new HttpWorkloads.PostingOutcome();
+        outcome.latencies.addAll(latencies);
+        outcome.latencies.setWallNanos(latencies.wallSeconds() > 0 ? (long) (latencies.wallSeconds() * 1e9) : 0);
+        outcome.conflicts.set(all.conflicts.get());
+        outcome.deadlocks.set(all.deadlocks.get());
+        outcome.otherErrors.set(all.otherErrors.get());
+        outcome.firstErrors.putAll(all.firstErrors);
+        return outcome;
     }
 
     private void checkAsOfRow(String body) {

@@ -10,10 +10,10 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -121,6 +121,37 @@ final class HttpWorkloads {
         return outcome;
     }
 
+    /**
+     * Posts the documents one after another through the benchmark's probe servlet, which calls
+     * the posting service inside the server and times each call there. One HTTP request carries
+     * all documents, so neither HTTP nor JSON is part of a timed call.
+     */
+    PostingOutcome postInProcess(List<DocumentSpec> documents, int warmup) {
+        JsonArrayBuilder bodies = ApiClient.JSON.createArrayBuilder();
+        documents.forEach(spec -> bodies.add(document(spec)));
+        String request = ApiClient.JSON.createObjectBuilder().add("warmup", warmup).add("documents", bodies).build()
+                .toString();
+        ApiClient.Response response = api.post("api/benchmark/service-layer", request, null);
+        if (response.status() != 200) {
+            throw new IllegalStateException("The service-layer probe returned " + response.status() + ": "
+                    + abbreviate(response.body()));
+        }
+        JsonObject result = response.json(JsonObject.class);
+        PostingOutcome outcome = new PostingOutcome();
+        result.getJsonArray("nanos").getValuesAs(jakarta.json.JsonNumber.class)
+                .forEach(nanos -> outcome.latencies.add(nanos.longValue()));
+        outcome.latencies.setWallNanos(result.getJsonNumber("wallNanos").longValue());
+        List<JsonObject> posted = result.getJsonArray("documents").getValuesAs(JsonObject.class);
+        for (int i = 0; i < posted.size(); i++) {
+            acknowledged.put(posted.get(i).getJsonNumber("id").longValue(), posted.get(i).getInt("entries"));
+            DocumentSpec spec = documents.get(i);
+            for (long lot : spec.lots()) {
+                expectedDeltas.merge(lot, (long) spec.delta(), Long::sum);
+            }
+        }
+        return outcome;
+    }
+
     private void post(DocumentSpec spec, PostingOutcome outcome, boolean measured) {
         long start = System.nanoTime();
         ApiClient.Response response = api.post("api/v1/adjustments", body(spec), UUID.randomUUID().toString());
@@ -143,18 +174,126 @@ final class HttpWorkloads {
     }
 
     private String body(DocumentSpec spec) {
-        JsonArrayBuilder lines = Json.createArrayBuilder();
+        return document(spec).build().toString();
+    }
+
+    private jakarta.json.JsonObjectBuilder document(DocumentSpec spec) {
+        JsonArrayBuilder lines = ApiClient.JSON.createArrayBuilder();
         for (long lot : spec.lots()) {
             if (spec.damage()) {
-                lines.add(Json.createObjectBuilder().add("lotId", lot).add("quantity", "1")
-                        .add("fields", Json.createObjectBuilder().add("reason", "BROKEN")));
+                lines.add(ApiClient.JSON.createObjectBuilder().add("lotId", lot).add("quantity", "1")
+                        .add("fields", ApiClient.JSON.createObjectBuilder().add("reason", "BROKEN")));
             } else {
-                lines.add(Json.createObjectBuilder().add("lotId", lot).add("quantity", "1")
+                lines.add(ApiClient.JSON.createObjectBuilder().add("lotId", lot).add("quantity", "1")
                         .add("unitCost", Layout.unitCost(layout.productOf(lot)).toPlainString()));
             }
         }
-        return Json.createObjectBuilder().add("type", spec.type()).add("post", true).add("lines", lines).build()
-                .toString();
+        return ApiClient.JSON.createObjectBuilder().add("type", spec.type()).add("post", true).add("lines", lines);
+    }
+
+    /**
+     * Outcome of workload 4.
+     *
+     * @param stocktakeNanos time from sending the stocktake to its response
+     * @param entries        ledger entries the stocktake wrote
+     * @param before         postings that ended before the stocktake was sent
+     * @param during         postings that overlapped the stocktake, in time
+     * @param posters        every posting of the posters, with rejections counted
+     */
+    record StocktakeOutcome(long stocktakeNanos, int entries, Latencies before, Latencies during,
+                            PostingOutcome posters) {
+    }
+
+    /**
+     * Posts one stocktake document that counts every lot of {@code countedLots} one unit above a
+     * stated snapshot of 100, while one poster thread per list of {@code posterLots} keeps
+     * posting 10-line documents on its own lots, pausing {@code pauseMillis} after each. The
+     * pauses leave moments in which no posting holds a lock, as between the postings of real
+     * users. Only in such a moment can Derby turn the stocktake's row locks into table locks.
+     * The posters start {@code leadMillis} before the stocktake, so that their latencies before
+     * it serve as a comparison, and stop when it has been answered.
+     */
+    StocktakeOutcome stocktakeWhilePosting(List<Long> countedLots, List<List<Long>> posterLots, long leadMillis,
+                                           long pauseMillis) throws InterruptedException {
+        String stocktake = stocktakeBody(countedLots);
+        PostingOutcome posters = new PostingOutcome();
+        Latencies before = new Latencies();
+        Latencies during = new Latencies();
+        AtomicBoolean stop = new AtomicBoolean();
+        long[] window = {Long.MAX_VALUE, Long.MAX_VALUE};
+
+        List<Thread> threads = new ArrayList<>();
+        for (List<Long> lots : posterLots) {
+            threads.add(Thread.ofPlatform().start(() -> {
+                for (int i = 0; !stop.get(); i++) {
+                    long start = System.nanoTime();
+                    boolean acknowledged = postTimed(new DocumentSpec(i % 2 == 0, lots), posters);
+                    long end = System.nanoTime();
+                    if (acknowledged) {
+                        synchronized (window) {
+                            if (end < window[0]) {
+                                before.add(end - start);
+                            } else if (start < window[1]) {
+                                during.add(end - start);
+                            }
+                        }
+                    }
+                    try {
+                        Thread.sleep(pauseMillis);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return;
+                    }
+                }
+            }));
+        }
+
+        Thread.sleep(leadMillis);
+        long sent = System.nanoTime();
+        synchronized (window) {
+            window[0] = sent;
+        }
+        ApiClient.Response response = api.post("api/v1/adjustments", stocktake, UUID.randomUUID().toString());
+        long answered = System.nanoTime();
+        synchronized (window) {
+            window[1] = answered;
+        }
+        stop.set(true);
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        if (response.status() != 201) {
+            throw new IllegalStateException("The stocktake of " + countedLots.size() + " lots returned "
+                    + response.status() + ": " + abbreviate(response.body()));
+        }
+        int entries = response.json(JsonObject.class).getJsonArray("entries").size();
+        acknowledge(response, entries);
+        during.setWallNanos(answered - sent);
+        return new StocktakeOutcome(answered - sent, entries, before, during, posters);
+    }
+
+    private static String stocktakeBody(List<Long> countedLots) {
+        JsonArrayBuilder lines = ApiClient.JSON.createArrayBuilder();
+        for (long lot : countedLots) {
+            lines.add(ApiClient.JSON.createObjectBuilder().add("lotId", lot)
+                    .add("fields", ApiClient.JSON.createObjectBuilder().add("snapshot", "100").add("counted", "101")));
+        }
+        return ApiClient.JSON.createObjectBuilder().add("type", "stocktake").add("post", true).add("lines", lines)
+                .build().toString();
+    }
+
+    /** Posts one document, records its deltas when acknowledged, and returns whether it was. */
+    private boolean postTimed(DocumentSpec spec, PostingOutcome outcome) {
+        ApiClient.Response response = api.post("api/v1/adjustments", body(spec), UUID.randomUUID().toString());
+        if (response.status() != 201) {
+            outcome.reject(response);
+            return false;
+        }
+        acknowledge(response, spec.lots().size());
+        for (long lot : spec.lots()) {
+            expectedDeltas.merge(lot, (long) spec.delta(), Long::sum);
+        }
+        return true;
     }
 
     /** Builds one unit of the assembly per request, timing all but the first {@code warmup}. */
@@ -166,8 +305,8 @@ final class HttpWorkloads {
             if (i == warmup) {
                 measuredFrom = System.nanoTime();
             }
-            String body = Json.createObjectBuilder().add("type", "assembly-build").add("post", true)
-                    .add("fields", Json.createObjectBuilder().add("assembly", assemblySku).add("quantity", "1")
+            String body = ApiClient.JSON.createObjectBuilder().add("type", "assembly-build").add("post", true)
+                    .add("fields", ApiClient.JSON.createObjectBuilder().add("assembly", assemblySku).add("quantity", "1")
                             .add("outputLot", "B-" + run + "-" + i).add("outputLocation", outputLocation))
                     .build().toString();
             long start = System.nanoTime();

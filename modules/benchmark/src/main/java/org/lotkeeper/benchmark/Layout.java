@@ -110,6 +110,21 @@ final class Layout {
      * its components, in a seeded random order, so that the posting workloads never hit an
      * expiry rule or the lots that builds consume.
      */
+    /**
+     * Returns up to {@code count} lots outside {@code excluded} that belong to neither the assembly
+     * nor its components, in a seeded random order, whatever their expiry.
+     */
+    List<Long> otherLots(java.util.Set<Long> excluded, int count, long seed) {
+        List<Long> candidates = new ArrayList<>();
+        for (long lotId = 1; lotId <= lots; lotId++) {
+            if (!excluded.contains(lotId) && productOf(lotId) > 1 + COMPONENTS) {
+                candidates.add(lotId);
+            }
+        }
+        Collections.shuffle(candidates, new Random(seed + 1));
+        return List.copyOf(candidates.subList(0, Math.min(count, candidates.size())));
+    }
+
     List<Long> workloadLots(int count, long seed) {
         List<Long> candidates = new ArrayList<>();
         for (long lotId = 1; lotId <= lots; lotId++) {

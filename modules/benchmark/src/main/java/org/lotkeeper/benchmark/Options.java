@@ -38,6 +38,10 @@ final class Options {
               --queries N            Measured repeats of each one-lot query. Default: 200.
               --all-lots-queries N   Measured repeats of each all-lots query. Default: 5.
               --builds N             Measured assembly builds, and as many 21-line documents. Default: 100.
+              --stocktake-lots N     Lots counted by the stocktake document of workload 4; fewer when the
+                                     database has fewer lots outside the other workloads. Default: 10000.
+              --stocktake-posters N  Posters that keep posting on other lots while the stocktake posts.
+                                     Default: 2.
 
             Runtime:
               --repository DIR       Lotkeeper checkout that holds deploy/run. Default: found upwards from
@@ -70,6 +74,8 @@ final class Options {
     int queries = 200;
     int allLotsQueries = 5;
     int builds = 100;
+    int stocktakeLots = 10_000;
+    int stocktakePosters = 2;
 
     Path repository;
     Path work;
@@ -119,6 +125,8 @@ final class Options {
                 case "--queries" -> options.queries = positive(name, value);
                 case "--all-lots-queries" -> options.allLotsQueries = positive(name, value);
                 case "--builds" -> options.builds = positive(name, value);
+                case "--stocktake-lots" -> options.stocktakeLots = positive(name, value);
+                case "--stocktake-posters" -> options.stocktakePosters = positive(name, value);
                 case "--repository" -> options.repository = Path.of(value).toAbsolutePath().normalize();
                 case "--work" -> options.work = Path.of(value).toAbsolutePath().normalize();
                 case "--results" -> options.results = Path.of(value).toAbsolutePath().normalize();

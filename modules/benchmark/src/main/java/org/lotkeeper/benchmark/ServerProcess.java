@@ -42,11 +42,14 @@ final class ServerProcess implements AutoCloseable {
         LOG.info(() -> "Started " + name + " as pid " + process.pid() + ", log " + log);
     }
 
-    /** Starts Lotkeeper with {@code deploy/run --port PORT --data DIR}, with the given admin password. */
-    static ServerProcess lotkeeper(Path repository, Path dataDir, int port, String adminPassword, String javaOpts,
-                                   Path log) throws IOException {
+    /**
+     * Starts Lotkeeper with {@code deploy/run --port PORT --data DIR --war WAR}, with the given
+     * admin password.
+     */
+    static ServerProcess lotkeeper(Path repository, Path warDir, Path dataDir, int port, String adminPassword,
+                                   String javaOpts, Path log) throws IOException {
         List<String> command = new ArrayList<>(List.of(repository.resolve("deploy/run").toString(),
-                "--port", Integer.toString(port), "--data", dataDir.toString()));
+                "--port", Integer.toString(port), "--data", dataDir.toString(), "--war", warDir.toString()));
         if (!javaOpts.isBlank()) {
             command.add("--java-opts");
             command.add(javaOpts);
@@ -76,6 +79,31 @@ final class ServerProcess implements AutoCloseable {
                 "--prebootcommandfile", repository.resolve("deploy/payara/preboot.asadmin").toString(),
                 "--rootdir", rootDir.toString(), "--nohazelcast", "--disablephonehome");
         return new ServerProcess("empty WAR", new ProcessBuilder(command).directory(repository.toFile()), log);
+    }
+
+    /**
+     * Copies the exploded WAR that the build produced to {@code warDir} and adds the probe jar,
+     * whose servlet times the posting service inside the server. The build output itself stays
+     * unchanged, so the production WAR never contains the probe.
+     */
+    static void writeBenchmarkWar(Path repository, Path warDir) throws IOException {
+        Path built = repository.resolve("modules/web/target/lotkeeper");
+        Path probe = repository.resolve("modules/benchmark-probe/target/lotkeeper-benchmark-probe.jar");
+        if (!Files.isDirectory(built.resolve("WEB-INF")) || !Files.isRegularFile(probe)) {
+            throw new IOException("Missing " + built + " or " + probe + "; build with"
+                    + " 'mvn -pl modules/benchmark -am package -DskipTests' first.");
+        }
+        try (java.util.stream.Stream<Path> files = Files.walk(built)) {
+            for (Path source : files.toList()) {
+                Path target = warDir.resolve(built.relativize(source).toString());
+                if (Files.isDirectory(source)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(source, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+        Files.copy(probe, warDir.resolve("WEB-INF/lib").resolve(probe.getFileName()));
     }
 
     /** Writes an exploded WAR with a single static page, {@code index.html}. */

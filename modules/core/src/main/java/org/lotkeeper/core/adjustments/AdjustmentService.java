@@ -89,8 +89,8 @@ public class AdjustmentService {
             return new Submission(earlier.get(), true, List.of());
         }
 
-        RegisteredType type = usableType(command.typeId());
-        TypeSettingsView typeSettings = settings.settingsOf(type.id());
+        TypeSettingsView typeSettings = settings.settingsOf(command.typeId());
+        RegisteredType type = usableType(command.typeId(), typeSettings);
         LocalDate date = command.effectiveDate() == null ? calendar.today() : command.effectiveDate();
         EffectiveDates.check(type.id(), date, calendar.today(), typeSettings);
         checkLineCount(command.lines());
@@ -121,8 +121,8 @@ public class AdjustmentService {
         caller.require(Role.VIEWER, "adjustment.preview", command.typeId());
         transactions.setRollbackOnly();
 
-        RegisteredType type = usableType(command.typeId());
-        TypeSettingsView typeSettings = settings.settingsOf(type.id());
+        TypeSettingsView typeSettings = settings.settingsOf(command.typeId());
+        RegisteredType type = usableType(command.typeId(), typeSettings);
         LocalDate date = command.effectiveDate() == null ? calendar.today() : command.effectiveDate();
         EffectiveDates.check(type.id(), date, calendar.today(), typeSettings);
         checkLineCount(command.lines());
@@ -151,8 +151,8 @@ public class AdjustmentService {
         AdjustmentDocument document = lockDocument(documentId);
         requireStatus(document, DocumentStatus.DRAFT);
 
-        RegisteredType type = usableType(document.getTypeId());
-        TypeSettingsView typeSettings = settings.settingsOf(type.id());
+        TypeSettingsView typeSettings = settings.settingsOf(document.getTypeId());
+        RegisteredType type = usableType(document.getTypeId(), typeSettings);
         if (typeSettings.approvalRequired()) {
             throw BusinessException.rule("status", document.getStatus(), "Type '" + type.id()
                     + "' requires approval: submit document " + documentId + " for approval instead of posting it.");
@@ -209,8 +209,8 @@ public class AdjustmentService {
         AdjustmentDocument document = lockDocument(documentId);
         requireStatus(document, DocumentStatus.SUBMITTED);
 
-        RegisteredType type = usableType(document.getTypeId());
-        TypeSettingsView typeSettings = settings.settingsOf(type.id());
+        TypeSettingsView typeSettings = settings.settingsOf(document.getTypeId());
+        RegisteredType type = usableType(document.getTypeId(), typeSettings);
         EffectiveDates.check(type.id(), document.getEffectiveDate(), calendar.today(), typeSettings);
 
         List<PostedLine> posted = poster.post(document, type, typeSettings, caller.name());
@@ -372,13 +372,18 @@ public class AdjustmentService {
     }
 
     private RegisteredType usableType(String typeId) {
+        return usableType(typeId, settings.settingsOf(typeId));
+    }
+
+    /** Returns the type when it is loaded and enabled in {@code typeSettings}, which the caller read already. */
+    private RegisteredType usableType(String typeId, TypeSettingsView typeSettings) {
         RegisteredType type = registry.find(typeId)
                 .orElseThrow(() -> BusinessException.notFound("type", typeId, "Adjustment type"));
         if (!type.loaded()) {
             throw new BusinessException(ErrorCode.TYPE_FAILED, "type", typeId,
                     "Adjustment type '" + typeId + "' failed to load: " + type.failure());
         }
-        if (!settings.settingsOf(typeId).enabled()) {
+        if (!typeSettings.enabled()) {
             throw BusinessException.rule("type", typeId, "Adjustment type '" + typeId
                     + "' is disabled; an admin can enable it.");
         }

@@ -79,7 +79,10 @@ public class LotResolver {
         if (!problems.isEmpty()) {
             throw new BusinessException(ErrorCode.RULE_VIOLATION, problems.get(0).message(), problems);
         }
-        flushCreatedLots("lines", null, "Another posting claimed the same serial number at the same moment");
+        if (!created.isEmpty()) {
+            // Writes the serial claims persisted after their lots; without new lots nothing is pending here.
+            flushCreatedLots("lines", null, "Another posting claimed the same serial number at the same moment");
+        }
         return planned;
     }
 

@@ -9,20 +9,25 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.StringJoiner;
 import java.util.TreeMap;
 import java.util.logging.Logger;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
+import jakarta.persistence.Query;
 
 import org.lotkeeper.api.CostSource;
 import org.lotkeeper.api.Expiry;
 import org.lotkeeper.api.Problem;
 import org.lotkeeper.core.adjustments.AdjustmentDocument;
+import org.lotkeeper.core.catalog.Location;
+import org.lotkeeper.core.catalog.Product;
 import org.lotkeeper.core.ledger.LedgerEntry;
 import org.lotkeeper.core.lots.Lot;
 import org.lotkeeper.core.support.BusinessCalendar;
@@ -40,6 +45,11 @@ import org.lotkeeper.core.support.JsonColumns;
 public class PostingEngine {
 
     private static final Logger LOG = Logger.getLogger(PostingEngine.class.getName());
+
+    /** Maximum number of lot ids bound into one {@code IN} list, which keeps statements short for large documents. */
+    private static final int LOTS_PER_QUERY = 500;
+    /** EclipseLink's hint that a find reads the row again even when the entity is already managed. */
+    private static final Map<String, Object> REFRESH = Map.of("eclipselink.refresh", "true");
 
     @PersistenceContext(unitName = "lotkeeper")
     EntityManager em;
@@ -80,21 +90,66 @@ public class PostingEngine {
             throw new BusinessException(ErrorCode.CONFLICT, "lines", null,
                     "Another posting changed the same lots at the same moment; nothing was posted. Try again.");
         }
-        LOG.info(() -> "Posted document id=" + document.getId() + " type='" + document.getTypeId() + "' lines="
+        // FINE, not INFO: the audit trail already records every posting with its user, and a
+        // console line per document costs the posting path time and lists every lot it touched.
+        LOG.fine(() -> "Posted document id=" + document.getId() + " type='" + document.getTypeId() + "' lines="
                 + lines.size() + " lots=" + balances.keySet() + " user='" + postedBy + "'");
         return posted;
     }
 
     /**
-     * Locks existing lots in ascending id order and re-reads them, so that a type's proposal can
-     * be compared with (or asked for again under) the balances the posting will be checked
-     * against. Unknown ids are skipped, because the type reports them.
+     * Locks existing lots in ascending id order and reads them again under the lock, so that a
+     * type's proposal can be compared with (or asked for again under) the balances the posting
+     * will be checked against. Unknown ids are skipped, because the type reports them. Each lot
+     * costs one locking read; the refresh hint makes it replace what the type's unlocked read left
+     * in the persistence context.
      */
     public void lockLots(java.util.Collection<Long> lotIds) {
-        for (Long id : new java.util.TreeSet<>(lotIds)) {
-            Lot lot = em.find(Lot.class, id);
-            if (lot != null) {
-                lockOnce(lot);
+        List<Long> ascending = List.copyOf(new java.util.TreeSet<>(lotIds));
+        readCatalogOf(ascending);
+        for (Long id : ascending) {
+            em.find(Lot.class, id, LockModeType.PESSIMISTIC_WRITE, REFRESH);
+        }
+    }
+
+    /**
+     * Reads the products and locations of the lots into the persistence context, with three
+     * primary-key queries per {@value #LOTS_PER_QUERY} lots. Reading a lot then finds them there,
+     * where it would otherwise read each product and location with a query of its own. The first
+     * query reads the lot rows without locking them. It is native SQL because JPQL joins the
+     * product and location tables for {@code l.product.id}, and Derby executed that join, like a
+     * subquery in place of the id list, with a scan of a whole table. The queries do not flush,
+     * so that pending changes to the document are written once, by the posting's flush.
+     */
+    private void readCatalogOf(List<Long> lotIds) {
+        if (lotIds.size() < 2) {
+            return;
+        }
+        for (int from = 0; from < lotIds.size(); from += LOTS_PER_QUERY) {
+            List<Long> chunk = lotIds.subList(from, Math.min(lotIds.size(), from + LOTS_PER_QUERY));
+            java.util.Set<Long> productIds = new java.util.TreeSet<>();
+            java.util.Set<Long> locationIds = new java.util.TreeSet<>();
+            StringJoiner placeholders = new StringJoiner(", ", "(", ")");
+            for (int i = 1; i <= chunk.size(); i++) {
+                placeholders.add("?" + i);
+            }
+            Query keys = em.createNativeQuery("SELECT product_id, location_id FROM lot WHERE id IN " + placeholders)
+                    .setFlushMode(FlushModeType.COMMIT);
+            for (int i = 0; i < chunk.size(); i++) {
+                keys.setParameter(i + 1, chunk.get(i));
+            }
+            for (Object row : keys.getResultList()) {
+                Object[] columns = (Object[]) row;
+                productIds.add(((Number) columns[0]).longValue());
+                locationIds.add(((Number) columns[1]).longValue());
+            }
+            if (!productIds.isEmpty()) {
+                em.createQuery("SELECT p FROM Product p WHERE p.id IN :ids", Product.class)
+                        .setFlushMode(FlushModeType.COMMIT)
+                        .setParameter("ids", List.copyOf(productIds)).getResultList();
+                em.createQuery("SELECT c FROM Location c WHERE c.id IN :ids", Location.class)
+                        .setFlushMode(FlushModeType.COMMIT)
+                        .setParameter("ids", List.copyOf(locationIds)).getResultList();
             }
         }
     }
@@ -175,6 +230,9 @@ public class PostingEngine {
         for (PlannedLine line : lines) {
             deltas.merge(line.lot().getId(), line.quantity(), BigDecimal::add);
         }
+        // One query per lot, on purpose: Derby compiles the statement while lot_count is still
+        // nearly empty, and for an IN list of lot ids it then chose a table scan, which waited
+        // for the uncommitted rows of a concurrent stocktake. The equality query uses the index.
         Instant at = document.getEffectiveAt();
         for (Map.Entry<Long, BigDecimal> delta : deltas.entrySet()) {
             Lot lot = balances.get(delta.getKey()).lot;
@@ -275,7 +333,7 @@ public class PostingEngine {
                 lot.setOrigin(origin);
             }
             posted.add(new PostedLine(line.lineNo(), lot.getId(), line.quantity(), value, lot.getQuantity(),
-                    lot.getValue(), source));
+                    lot.getValue(), source, entry));
         }
         return posted;
     }

@@ -23,8 +23,8 @@ import org.lotkeeper.core.webhooks.WebhookDispatcher;
 
 /**
  * Prepares the database before the application serves anything: checks the settings of type calls,
- * applies pending migrations, creates the first admin when there is no user, registers the
- * adjustment types and resumes pending webhook deliveries.
+ * applies pending migrations, raises Derby's lock escalation threshold, creates the first admin
+ * when there is no user, registers the adjustment types and resumes pending webhook deliveries.
  */
 @Startup
 @Singleton
@@ -65,6 +65,7 @@ public class ApplicationStartup {
         TypeCallPolicy policy = invoker.policy();
         DurabilityCheck.requireDurableCommits(allowNonDurable);
         new SchemaMigrator(dataSource).migrate();
+        DerbyLockSettings.apply(dataSource);
 
         Optional<String> generated = users.createFirstAdmin(adminPassword.orElse(null));
         // The generated password is shown once on standard output and never logged; the admin

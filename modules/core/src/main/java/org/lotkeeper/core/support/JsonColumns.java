@@ -1,11 +1,12 @@
 package org.lotkeeper.core.support;
 
+import static org.lotkeeper.core.support.JsonProviders.JSON;
+
 import java.io.StringReader;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
@@ -20,7 +21,7 @@ public final class JsonColumns {
 
     /** Returns the map as a JSON object with its keys sorted, so equal maps give equal text. */
     public static String write(Map<String, String> values) {
-        JsonObjectBuilder builder = Json.createObjectBuilder();
+        JsonObjectBuilder builder = JSON.createObjectBuilder();
         new TreeMap<>(values).forEach((key, value) -> {
             if (value == null) {
                 builder.addNull(key);
@@ -37,7 +38,7 @@ public final class JsonColumns {
         if (json == null || json.isBlank()) {
             return values;
         }
-        try (JsonReader reader = Json.createReader(new StringReader(json))) {
+        try (JsonReader reader = JSON.createReader(new StringReader(json))) {
             JsonObject object = reader.readObject();
             object.forEach((key, value) -> values.put(key, text(value)));
         }

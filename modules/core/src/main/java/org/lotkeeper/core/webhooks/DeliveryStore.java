@@ -1,5 +1,7 @@
 package org.lotkeeper.core.webhooks;
 
+import static org.lotkeeper.core.support.JsonProviders.JSON;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -9,7 +11,6 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -116,7 +117,7 @@ public class DeliveryStore {
 
     /** Builds the JSON body sent for a posted or reversed document. */
     static String payload(String eventId, DocumentPosted event) {
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = JSON.createObjectBuilder()
                 .add("eventId", eventId)
                 .add("type", event.reversesId() == null ? "document.posted" : "document.reversed")
                 .add("documentId", event.documentId())

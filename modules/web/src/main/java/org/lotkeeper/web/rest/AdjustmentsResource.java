@@ -1,5 +1,7 @@
 package org.lotkeeper.web.rest;
 
+import static org.lotkeeper.core.support.JsonProviders.JSON;
+
 import java.math.BigDecimal;
 import java.net.URI;
 import java.util.ArrayList;
@@ -9,7 +11,6 @@ import java.util.Map;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -69,7 +70,7 @@ public class AdjustmentsResource {
                 throw BusinessException.invalid("status", status, "Must be DRAFT, SUBMITTED, POSTED or REVERSED.");
             }
         }
-        JsonArrayBuilder items = Json.createArrayBuilder();
+        JsonArrayBuilder items = JSON.createArrayBuilder();
         for (AdjustmentDocument document : adjustments.list(LotsResource.blankToNull(type), parsedStatus,
                 Paging.offset(offset), Paging.limit(limit))) {
             items.add(Representations.document(document, List.of()));

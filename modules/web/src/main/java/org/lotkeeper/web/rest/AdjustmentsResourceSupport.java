@@ -1,11 +1,13 @@
 package org.lotkeeper.web.rest;
 
+import static org.lotkeeper.core.support.JsonProviders.JSON;
+
 import java.net.URI;
+import java.util.Comparator;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.core.Response;
@@ -13,6 +15,7 @@ import jakarta.ws.rs.core.Response;
 import org.lotkeeper.core.adjustments.AdjustmentDocument;
 import org.lotkeeper.core.adjustments.AdjustmentService;
 import org.lotkeeper.core.adjustments.Submission;
+import org.lotkeeper.core.ledger.LedgerEntry;
 import org.lotkeeper.core.posting.PostedLine;
 
 /** Builds the response for a created, posted or replayed document, the same for every endpoint. */
@@ -24,8 +27,7 @@ public class AdjustmentsResourceSupport {
 
     Response respond(Submission submission) {
         AdjustmentDocument document = submission.document();
-        JsonObjectBuilder json = Json.createObjectBuilder(
-                Representations.document(document, adjustments.entriesOf(document.getId())));
+        JsonObjectBuilder json = JSON.createObjectBuilder(Representations.document(document, entries(submission)));
         json.add("replayed", submission.replayed());
         json.add("posted", lines(submission.posted()));
         Response.ResponseBuilder response = submission.replayed() ? Response.ok()
@@ -34,8 +36,22 @@ public class AdjustmentsResourceSupport {
                 .entity(json.build().toString()).build();
     }
 
+    /**
+     * Returns the document's entries: those this call wrote, which are the document's only
+     * entries because a document posts once, or for a replay the stored ones.
+     */
+    private List<LedgerEntry> entries(Submission submission) {
+        if (submission.replayed()) {
+            return adjustments.entriesOf(submission.document().getId());
+        }
+        return submission.posted().stream()
+                .map(PostedLine::entry)
+                .sorted(Comparator.comparingInt(LedgerEntry::getLineNo).thenComparing(LedgerEntry::getId))
+                .toList();
+    }
+
     static JsonArrayBuilder lines(List<PostedLine> posted) {
-        JsonArrayBuilder items = Json.createArrayBuilder();
+        JsonArrayBuilder items = JSON.createArrayBuilder();
         posted.forEach(line -> items.add(Representations.postedLine(line)));
         return items;
     }

@@ -1,10 +1,11 @@
 package org.lotkeeper.web.rest;
 
+import static org.lotkeeper.core.support.JsonProviders.JSON;
+
 import java.util.Locale;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
@@ -38,7 +39,7 @@ public class CatalogResource {
     @Path("products")
     public String products(@QueryParam("search") String search, @QueryParam("offset") @DefaultValue("0") int offset,
                            @QueryParam("limit") @DefaultValue("100") int limit) {
-        JsonArrayBuilder items = Json.createArrayBuilder();
+        JsonArrayBuilder items = JSON.createArrayBuilder();
         catalog.products(search, Paging.offset(offset), Paging.limit(limit))
                 .forEach(product -> items.add(Representations.product(product)));
         return items.build().toString();
@@ -82,7 +83,7 @@ public class CatalogResource {
     @GET
     @Path("locations")
     public String locations() {
-        JsonArrayBuilder items = Json.createArrayBuilder();
+        JsonArrayBuilder items = JSON.createArrayBuilder();
         catalog.locations().forEach(location -> items.add(Representations.location(location)));
         return items.build().toString();
     }
@@ -107,7 +108,7 @@ public class CatalogResource {
     @GET
     @Path("products/{sku}/bom")
     public String billOfMaterials(@PathParam("sku") String sku) {
-        JsonArrayBuilder items = Json.createArrayBuilder();
+        JsonArrayBuilder items = JSON.createArrayBuilder();
         catalog.billOfMaterials(sku).forEach(entry -> items.add(Representations.bomLine(entry)));
         return items.build().toString();
     }

@@ -1,5 +1,7 @@
 package org.lotkeeper.web.rest;
 
+import static org.lotkeeper.core.support.JsonProviders.JSON;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -16,7 +18,6 @@ import java.util.logging.Logger;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.Consumes;
@@ -172,7 +173,7 @@ public class ImportsResource {
     }
 
     static String json(ImportReport report) {
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = JSON.createObjectBuilder()
                 .add("kind", report.kind().id())
                 .add("mode", report.mode().id())
                 .add("outcome", report.outcome().name().toLowerCase(Locale.ROOT).replace('_', '-'))
@@ -181,7 +182,7 @@ public class ImportsResource {
                 .add("rejected", report.rejected())
                 .add("warnings", issues(report.warnings()))
                 .add("errors", issues(report.errors()));
-        JsonArrayBuilder documents = Json.createArrayBuilder();
+        JsonArrayBuilder documents = JSON.createArrayBuilder();
         report.documents().forEach(documents::add);
         json.add("documents", documents);
         if (report.rejectedCsv() != null) {
@@ -191,9 +192,9 @@ public class ImportsResource {
     }
 
     private static JsonArrayBuilder issues(List<ImportIssue> issues) {
-        JsonArrayBuilder items = Json.createArrayBuilder();
+        JsonArrayBuilder items = JSON.createArrayBuilder();
         for (ImportIssue issue : issues) {
-            JsonObjectBuilder item = Json.createObjectBuilder();
+            JsonObjectBuilder item = JSON.createObjectBuilder();
             if (issue.line() == null) {
                 item.addNull("line");
             } else {

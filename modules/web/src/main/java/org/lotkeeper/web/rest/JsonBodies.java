@@ -1,9 +1,10 @@
 package org.lotkeeper.web.rest;
 
+import static org.lotkeeper.core.support.JsonProviders.JSON;
+
 import java.io.StringReader;
 import java.util.List;
 
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -28,7 +29,7 @@ final class JsonBodies {
         if (body.length() > MAX_BODY) {
             throw invalid("The request body has " + body.length() + " characters; at most " + MAX_BODY + " are accepted.");
         }
-        try (JsonReader reader = Json.createReader(new StringReader(body))) {
+        try (JsonReader reader = JSON.createReader(new StringReader(body))) {
             JsonValue value = reader.readValue();
             if (value.getValueType() != JsonValue.ValueType.OBJECT) {
                 throw invalid("The request body must be a JSON object, not " + value.getValueType().name().toLowerCase() + ".");

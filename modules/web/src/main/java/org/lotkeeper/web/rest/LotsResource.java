@@ -1,11 +1,12 @@
 package org.lotkeeper.web.rest;
 
+import static org.lotkeeper.core.support.JsonProviders.JSON;
+
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -46,7 +47,7 @@ public class LotsResource {
         LocalDate today = on == null ? calendar.today() : date("on", on);
         LotFilter filter = new LotFilter(blankToNull(product), blankToNull(location), blankToNull(code),
                 expiringBy == null ? null : date("expiringBy", expiringBy), expired ? today : null, withStock);
-        JsonArrayBuilder items = Json.createArrayBuilder();
+        JsonArrayBuilder items = JSON.createArrayBuilder();
         lots.list(filter, Paging.offset(offset), Paging.limit(limit))
                 .forEach(lot -> items.add(Representations.lot(lot, today)));
         return items.build().toString();
@@ -61,7 +62,7 @@ public class LotsResource {
     @GET
     @Path("{id}/ledger")
     public String ledger(@PathParam("id") long id) {
-        JsonArrayBuilder items = Json.createArrayBuilder();
+        JsonArrayBuilder items = JSON.createArrayBuilder();
         lots.history(id).forEach(entry -> items.add(Representations.entry(entry)));
         return items.build().toString();
     }

@@ -1,8 +1,9 @@
 package org.lotkeeper.web.rest;
 
+import static org.lotkeeper.core.support.JsonProviders.JSON;
+
 import java.util.List;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.core.MediaType;
@@ -19,9 +20,9 @@ final class ProblemResponses {
     }
 
     static Response of(int status, String code, String title, String detail, List<Problem> problems) {
-        JsonArrayBuilder items = Json.createArrayBuilder();
+        JsonArrayBuilder items = JSON.createArrayBuilder();
         for (Problem problem : problems) {
-            JsonObjectBuilder item = Json.createObjectBuilder().add("field", problem.field())
+            JsonObjectBuilder item = JSON.createObjectBuilder().add("field", problem.field())
                     .add("message", problem.message());
             if (problem.value() == null) {
                 item.addNull("value");
@@ -30,7 +31,7 @@ final class ProblemResponses {
             }
             items.add(item);
         }
-        JsonObjectBuilder body = Json.createObjectBuilder()
+        JsonObjectBuilder body = JSON.createObjectBuilder()
                 .add("type", "urn:lotkeeper:problem:" + code)
                 .add("title", title)
                 .add("status", status)

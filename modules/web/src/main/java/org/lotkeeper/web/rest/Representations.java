@@ -1,11 +1,12 @@
 package org.lotkeeper.web.rest;
 
+import static org.lotkeeper.core.support.JsonProviders.JSON;
+
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -34,7 +35,7 @@ final class Representations {
     }
 
     static JsonObject product(Product product) {
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("sku", product.getSku())
                 .add("name", product.getName())
                 .add("description", text(product.getDescription()))
@@ -48,7 +49,7 @@ final class Representations {
     }
 
     static JsonObject location(Location location) {
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = JSON.createObjectBuilder()
                 .add("code", location.getCode())
                 .add("name", location.getName());
         if (location.getParent() == null) {
@@ -60,7 +61,7 @@ final class Representations {
     }
 
     static JsonObject bomLine(BomEntry entry) {
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("assembly", entry.getAssembly().getSku())
                 .add("component", entry.getComponent().getSku())
                 .add("quantityPerUnit", quantity(entry.getQuantityPerUnit()))
@@ -70,7 +71,7 @@ final class Representations {
     }
 
     static JsonObject lot(Lot lot, LocalDate today) {
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = JSON.createObjectBuilder()
                 .add("id", lot.getId())
                 .add("product", lot.getProduct().getSku())
                 .add("code", lot.getCode())
@@ -93,7 +94,7 @@ final class Representations {
     }
 
     static JsonObject entry(LedgerEntry entry) {
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = JSON.createObjectBuilder()
                 .add("id", entry.getId())
                 .add("lotId", entry.getLotId())
                 .add("documentId", entry.getDocumentId())
@@ -115,7 +116,7 @@ final class Representations {
     }
 
     static JsonObject postedLine(PostedLine line) {
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("line", line.lineNo())
                 .add("lotId", line.lotId())
                 .add("quantity", quantity(line.quantity()))
@@ -127,7 +128,7 @@ final class Representations {
     }
 
     static JsonObject document(AdjustmentDocument document, List<LedgerEntry> entries) {
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = JSON.createObjectBuilder()
                 .add("id", document.getId())
                 .add("type", document.getTypeId())
                 .add("status", document.getStatus().name())
@@ -150,22 +151,22 @@ final class Representations {
         if (document.getReversedById() != null) {
             json.add("reversedBy", document.getReversedById());
         }
-        JsonArrayBuilder lines = Json.createArrayBuilder();
+        JsonArrayBuilder lines = JSON.createArrayBuilder();
         for (RequestLineEntity line : document.getLines()) {
             lines.add(requestLine(line.toRequestLine()));
         }
-        JsonArrayBuilder posted = Json.createArrayBuilder();
+        JsonArrayBuilder posted = JSON.createArrayBuilder();
         entries.forEach(entry -> posted.add(entry(entry)));
         return json.add("lines", lines).add("entries", posted).build();
     }
 
     static JsonObject requestLine(RequestLine line) {
-        JsonObjectBuilder json = Json.createObjectBuilder().add("line", line.index());
+        JsonObjectBuilder json = JSON.createObjectBuilder().add("line", line.index());
         if (line.lotId() != null) {
             json.add("lotId", line.lotId());
         }
         if (line.newLot() != null) {
-            JsonObjectBuilder lot = Json.createObjectBuilder()
+            JsonObjectBuilder lot = JSON.createObjectBuilder()
                     .add("product", line.newLot().productSku())
                     .add("code", line.newLot().code())
                     .add("location", line.newLot().locationCode())
@@ -183,7 +184,7 @@ final class Representations {
     }
 
     static JsonObject type(RegisteredType type, TypeSettingsView settings, TypeCallStats calls) {
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = JSON.createObjectBuilder()
                 .add("id", type.id())
                 .add("source", type.source())
                 .add("origin", type.uploaded() ? "uploaded" : "built-in")
@@ -191,13 +192,13 @@ final class Representations {
         addText(json, "failure", type.failure());
         TypeDescriptor descriptor = type.descriptor();
         if (descriptor != null) {
-            JsonArrayBuilder signs = Json.createArrayBuilder();
+            JsonArrayBuilder signs = JSON.createArrayBuilder();
             descriptor.lineSigns().stream().map(Enum::name).sorted().forEach(signs::add);
-            JsonArrayBuilder fields = Json.createArrayBuilder();
+            JsonArrayBuilder fields = JSON.createArrayBuilder();
             for (FieldDescriptor field : descriptor.fields()) {
-                JsonArrayBuilder choices = Json.createArrayBuilder();
+                JsonArrayBuilder choices = JSON.createArrayBuilder();
                 field.choices().forEach(choices::add);
-                fields.add(Json.createObjectBuilder()
+                fields.add(JSON.createObjectBuilder()
                         .add("name", field.name()).add("label", field.label())
                         .add("kind", field.kind().name()).add("scope", field.scope().name())
                         .add("required", field.required()).add("help", field.help())
@@ -212,15 +213,15 @@ final class Representations {
                     .add("takesFromExpiredLots", descriptor.takesFromExpiredLots())
                     .add("fields", fields);
         }
-        JsonArrayBuilder reasons = Json.createArrayBuilder();
+        JsonArrayBuilder reasons = JSON.createArrayBuilder();
         settings.reasonCodes().forEach(reasons::add);
-        json.add("settings", Json.createObjectBuilder()
+        json.add("settings", JSON.createObjectBuilder()
                 .add("enabled", settings.enabled())
                 .add("approvalRequired", settings.approvalRequired())
                 .add("backdatingDays", settings.backdatingDays())
                 .add("reasonCodes", reasons)
                 .add("properties", stringMap(settings.properties())));
-        JsonObjectBuilder callJson = Json.createObjectBuilder()
+        JsonObjectBuilder callJson = JSON.createObjectBuilder()
                 .add("inFlight", calls.inFlight())
                 .add("failed", calls.failed())
                 .add("timedOut", calls.timedOut())
@@ -232,7 +233,7 @@ final class Representations {
     }
 
     static JsonObject stockRow(StockRow row) {
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("key", row.key())
                 .add("label", row.label())
                 .add("quantity", quantity(row.quantity()))
@@ -247,7 +248,7 @@ final class Representations {
     }
 
     static JsonObject stringMap(java.util.Map<String, String> values) {
-        JsonObjectBuilder json = Json.createObjectBuilder();
+        JsonObjectBuilder json = JSON.createObjectBuilder();
         values.forEach((key, value) -> {
             if (value == null) {
                 json.addNull(key);
@@ -259,7 +260,7 @@ final class Representations {
     }
 
     private static jakarta.json.JsonValue text(String value) {
-        return value == null ? jakarta.json.JsonValue.NULL : Json.createValue(value);
+        return value == null ? jakarta.json.JsonValue.NULL : JSON.createValue(value);
     }
 
     private static void addText(JsonObjectBuilder json, String name, String value) {

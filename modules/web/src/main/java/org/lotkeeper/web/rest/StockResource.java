@@ -1,11 +1,12 @@
 package org.lotkeeper.web.rest;
 
+import static org.lotkeeper.core.support.JsonProviders.JSON;
+
 import java.time.LocalDate;
 import java.util.Locale;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -47,7 +48,7 @@ public class StockResource {
             throw BusinessException.invalid("groupBy", groupBy, "Must be lot, product or location.");
         }
         LocalDate date = asOf == null ? null : LotsResource.date("asOf", asOf);
-        JsonArrayBuilder items = Json.createArrayBuilder();
+        JsonArrayBuilder items = JSON.createArrayBuilder();
         stock.onHand(date, grouping, LotsResource.blankToNull(product), LotsResource.blankToNull(location))
                 .forEach(row -> items.add(Representations.stockRow(row)));
         return items.build().toString();
@@ -58,9 +59,9 @@ public class StockResource {
     @Path("ledger/verification")
     public String verify() {
         LedgerVerifier.Report report = verifier.verify();
-        JsonArrayBuilder problems = Json.createArrayBuilder();
+        JsonArrayBuilder problems = JSON.createArrayBuilder();
         report.problems().forEach(problems::add);
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("consistent", report.consistent())
                 .add("lots", report.lots())
                 .add("entries", report.entries())
@@ -72,7 +73,7 @@ public class StockResource {
     @GET
     @Path("calendar")
     public String calendar() {
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("zone", calendar.zone().getId())
                 .add("today", calendar.today().toString())
                 .build().toString();

@@ -1,5 +1,7 @@
 package org.lotkeeper.web.rest;
 
+import static org.lotkeeper.core.support.JsonProviders.JSON;
+
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.net.URI;
@@ -11,7 +13,6 @@ import java.util.Map;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -156,9 +157,9 @@ public class StocktakesResource {
 
     private JsonObject sheet(CountSheet sheet) {
         boolean showSnapshots = sheets.seesSnapshots(sheet);
-        JsonArrayBuilder lines = Json.createArrayBuilder();
+        JsonArrayBuilder lines = JSON.createArrayBuilder();
         for (CountLine line : sheet.getLines()) {
-            JsonObjectBuilder json = Json.createObjectBuilder()
+            JsonObjectBuilder json = JSON.createObjectBuilder()
                     .add("lotId", line.getLot().getId())
                     .add("product", line.getLot().getProduct().getSku())
                     .add("code", line.getLot().getCode())
@@ -184,7 +185,7 @@ public class StocktakesResource {
             }
             lines.add(json);
         }
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = JSON.createObjectBuilder()
                 .add("id", sheet.getId())
                 .add("status", sheet.getStatus().name())
                 .add("blind", sheet.isBlind())

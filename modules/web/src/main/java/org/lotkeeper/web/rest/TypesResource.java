@@ -1,12 +1,13 @@
 package org.lotkeeper.web.rest;
 
+import static org.lotkeeper.core.support.JsonProviders.JSON;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -49,7 +50,7 @@ public class TypesResource {
     @GET
     public String list() {
         caller.require(Role.VIEWER, "type.list", null);
-        JsonArrayBuilder items = Json.createArrayBuilder();
+        JsonArrayBuilder items = JSON.createArrayBuilder();
         for (RegisteredType type : registry.all()) {
             items.add(Representations.type(type, settings.settingsOf(type.id()), invoker.stats(type.id())));
         }

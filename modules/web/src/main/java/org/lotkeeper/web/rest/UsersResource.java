@@ -1,9 +1,10 @@
 package org.lotkeeper.web.rest;
 
+import static org.lotkeeper.core.support.JsonProviders.JSON;
+
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
@@ -41,7 +42,7 @@ public class UsersResource {
     @GET
     @Path("users")
     public String list() {
-        JsonArrayBuilder items = Json.createArrayBuilder();
+        JsonArrayBuilder items = JSON.createArrayBuilder();
         users.list().forEach(user -> items.add(user(user)));
         return items.build().toString();
     }
@@ -150,7 +151,7 @@ public class UsersResource {
                 role = candidate;
             }
         }
-        return Json.createObjectBuilder().add("userName", caller.name())
+        return JSON.createObjectBuilder().add("userName", caller.name())
                 .add("role", role == null ? "none" : role.roleName()).build().toString();
     }
 
@@ -160,9 +161,9 @@ public class UsersResource {
     public String audit(@jakarta.ws.rs.QueryParam("user") String user, @jakarta.ws.rs.QueryParam("action") String action,
                         @jakarta.ws.rs.QueryParam("limit") @jakarta.ws.rs.DefaultValue("100") int limit) {
         caller.require(Role.ADMIN, "audit.read", null);
-        JsonArrayBuilder items = Json.createArrayBuilder();
+        JsonArrayBuilder items = JSON.createArrayBuilder();
         audit.latest(LotsResource.blankToNull(user), LotsResource.blankToNull(action), Paging.limit(limit))
-                .forEach(event -> items.add(Json.createObjectBuilder()
+                .forEach(event -> items.add(JSON.createObjectBuilder()
                         .add("id", event.getId())
                         .add("occurredAt", event.getOccurredAt().toString())
                         .add("userName", event.getUserName())
@@ -175,7 +176,7 @@ public class UsersResource {
     }
 
     private static JsonObject user(AppUser user) {
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("userName", user.getUserName())
                 .add("role", user.getRole().roleName())
                 .add("enabled", user.isEnabled())

@@ -1,8 +1,9 @@
 package org.lotkeeper.web.rest;
 
+import static org.lotkeeper.core.support.JsonProviders.JSON;
+
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -56,7 +57,7 @@ public class WebhooksResource {
 
     @GET
     public String list() {
-        JsonArrayBuilder items = Json.createArrayBuilder();
+        JsonArrayBuilder items = JSON.createArrayBuilder();
         webhooks.list().forEach(webhook -> items.add(webhook(webhook)));
         return items.build().toString();
     }
@@ -88,13 +89,13 @@ public class WebhooksResource {
     @GET
     @Path("{id}/deliveries")
     public String deliveries(@PathParam("id") long id, @QueryParam("limit") @DefaultValue("100") int limit) {
-        JsonArrayBuilder items = Json.createArrayBuilder();
+        JsonArrayBuilder items = JSON.createArrayBuilder();
         webhooks.deliveries(id, Paging.limit(limit)).forEach(delivery -> items.add(delivery(delivery)));
         return items.build().toString();
     }
 
     private static JsonObjectBuilder webhook(Webhook webhook) {
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("id", webhook.getId())
                 .add("url", webhook.getUrl())
                 .add("enabled", webhook.isEnabled())
@@ -103,7 +104,7 @@ public class WebhooksResource {
     }
 
     private static JsonObjectBuilder delivery(WebhookDelivery delivery) {
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = JSON.createObjectBuilder()
                 .add("id", delivery.getId())
                 .add("eventId", delivery.getEventId())
                 .add("documentId", delivery.getDocumentId())
