@@ -155,6 +155,8 @@ final class RoleMatrix {
         list.add(new Endpoint("GET /api/v1/webhooks", a, 200, (api, fx) -> api.get(base + "/webhooks")));
         list.add(new Endpoint("POST /api/v1/webhooks", a, 201, (api, fx) -> api.post(base + "/webhooks",
                 "{\"url\":\"http://127.0.0.1:9/" + fx.newName("hook") + "\"}")));
+        list.add(new Endpoint("PUT /api/v1/webhooks/{id}", a, 200,
+                (api, fx) -> api.put(base + "/webhooks/" + fx.webhook(), "{\"enabled\":true}")));
         list.add(new Endpoint("DELETE /api/v1/webhooks/{id}", a, 204,
                 (api, fx) -> api.delete(base + "/webhooks/" + fx.webhook())));
         list.add(new Endpoint("GET /api/v1/webhooks/{id}/deliveries", a, 200,

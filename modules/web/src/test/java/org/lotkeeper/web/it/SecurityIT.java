@@ -493,6 +493,9 @@ class SecurityIT {
         addresses.put("admin/plugins.xhtml", "admin/plugins.xhtml");
         addresses.put("admin/users.xhtml", "admin/users.xhtml");
         addresses.put("admin/audit.xhtml", "admin/audit.xhtml");
+        addresses.put("admin/webhooks.xhtml", "admin/webhooks.xhtml");
+        addresses.put("build.xhtml", "build.xhtml");
+        addresses.put("import.xhtml", "import.xhtml");
         return addresses;
     }
 
