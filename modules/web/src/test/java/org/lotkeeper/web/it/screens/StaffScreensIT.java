@@ -268,8 +268,11 @@ class StaffScreensIT {
 
         browser.open("lots.xhtml");
         Download lots = download("lotsForm", "lotsForm:exportCsv");
-        String lotRow = csvRows(lots.text()).stream().filter(row -> row.get(0).equals(Long.toString(lot)))
-                .map(Object::toString).findFirst().orElseThrow(() -> new AssertionError("lot " + lot + " missing"));
+        assertEquals(200, lots.status(), "lot list export");
+        List<List<String>> lotRows = csvRows(lots.text());
+        String lotRow = lotRows.stream().filter(row -> !row.isEmpty() && row.get(0).equals(Long.toString(lot)))
+                .map(Object::toString).findFirst().orElseThrow(() -> new AssertionError("lot " + lot + " missing from "
+                        + lotRows.size() + " rows, first " + lots.text().substring(0, Math.min(300, lots.text().length()))));
         assertEquals(List.of(Long.toString(lot), sku, "EXP", location, "", "7", "17.50", "pcs").toString(), lotRow);
     }
 
