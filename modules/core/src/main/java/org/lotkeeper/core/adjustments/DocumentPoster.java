@@ -87,7 +87,7 @@ class DocumentPoster {
             LOG.fine(() -> "Lots of document id=" + document.getId() + " changed while type '" + type.id()
                     + "' proposed; asking it again under the locks");
             // NOTE: a second proposal may post to a lot the first did not name. The engine locks
-            // such a lot after the others, so this rare path can still deadlock (answered 409).
+            // such a lot after the others, so this rare path can still deadlock (rejected with 409).
             proposal = invoker.propose(type, request, locked, document.getId());
         }
         List<PlannedLine> planned;

@@ -15,7 +15,7 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The folder that holds the plugin jars admins installed: the MicroProfile Config property
+ * The folder that contains the plugin jars admins installed: the MicroProfile Config property
  * {@code lotkeeper.plugins.dir} (environment variable {@code LOTKEEPER_PLUGINS_DIR}), or else the
  * folder {@code plugins} next to the database folder {@code lotkeeper.db.dir}, so that
  * {@code deploy/run --data DIR} keeps them in {@code DIR/plugins}. The folder lives outside the
@@ -24,7 +24,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class PluginFolder {
 
-    /** Suffix of the files the folder holds while an upload is checked. */
+    /** Suffix of the files in the folder while an upload is checked. */
     static final String INCOMING_SUFFIX = ".incoming";
 
     @Inject

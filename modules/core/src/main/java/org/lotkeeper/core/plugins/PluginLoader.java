@@ -34,7 +34,7 @@ import org.lotkeeper.api.TypeDescriptor;
  * public no-argument constructor, and {@code describe()} is called on a thread of its own with a
  * time limit, so a plugin that throws, hangs or misses a class cannot stop the application.
  *
- * <p>Types found this way get no CDI services, so a class that asks for them (with
+ * <p>Types found this way get no CDI services, so a class that requests them (with
  * {@code @Inject}, {@code @PostConstruct}, {@code @Produces} or {@code @Observes}) is reported as
  * a problem of the jar.
  */
@@ -45,7 +45,7 @@ final class PluginLoader {
     /** How long a plugin's constructor and {@code describe()} may take together. */
     static final Duration DESCRIBE_TIMEOUT = Duration.ofSeconds(10);
 
-    /** Annotations of CDI and Jakarta Annotations that a type loaded from the plugins folder never sees honoured. */
+    /** Annotations of CDI and Jakarta Annotations that have no effect on a type loaded from the plugins folder. */
     static final Set<String> CONTAINER_ANNOTATIONS = Set.of("jakarta.inject.Inject", "javax.inject.Inject",
             "jakarta.annotation.PostConstruct", "jakarta.enterprise.inject.Produces", "jakarta.enterprise.event.Observes",
             "jakarta.enterprise.event.ObservesAsync");

@@ -272,7 +272,7 @@ public class PluginService {
         Optional<Plugin> builtIn = plugins().stream().filter(p -> p.fileName().equals(fileName) && !p.uploaded())
                 .findFirst();
         if (builtIn.isPresent()) {
-            return new BusinessException(ErrorCode.CONFLICT, "fileName", fileName, fileName + " holds "
+            return new BusinessException(ErrorCode.CONFLICT, "fileName", fileName, fileName + " contains "
                     + String.join(", ", builtIn.get().typeIds()) + ", which is part of the application and cannot be"
                     + " uninstalled; an admin can disable a type instead.");
         }

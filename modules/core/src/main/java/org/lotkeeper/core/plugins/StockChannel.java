@@ -18,7 +18,7 @@ import org.lotkeeper.api.StockView;
  * Lets a type running on a worker thread read stock through the calling thread. The stock view
  * reads with the caller's entity manager inside the caller's transaction, and an entity manager
  * belongs to one thread, so the worker's view is a proxy that hands each read to the caller and
- * waits for the answer. The caller runs those reads while it waits for the type to finish.
+ * waits for the result. The caller runs those reads while it waits for the type to finish.
  * Once the call has ended the proxy refuses every read, so a type that keeps the view (or is
  * still running after a time-out) never touches the database.
  */
@@ -106,7 +106,7 @@ final class StockChannel {
         inbox.offer(WAKE);
     }
 
-    /** Ends the channel: reads waiting for an answer and every later read fail. */
+    /** Ends the channel: reads waiting for a result and every later read fail. */
     synchronized void close() {
         closed = true;
         for (Runnable pending = inbox.poll(); pending != null; pending = inbox.poll()) {

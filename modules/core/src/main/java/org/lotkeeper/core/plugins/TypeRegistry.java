@@ -31,7 +31,7 @@ import org.lotkeeper.api.TypeDescriptor;
  * and whenever an admin installs a jar, and dropped when an admin uninstalls it. A type whose
  * descriptor cannot be read, whose SPI version is not supported, or whose id another type already
  * uses, is kept in the list as failed with the reason, and is never called. A jar of the plugins
- * folder that cannot be read, or holds no type, is listed under its file name as failed.
+ * folder that cannot be read, or contains no type, is listed under its file name as failed.
  *
  * <p>Readers see a snapshot that changes only as a whole, so a request never sees half an
  * installation.
@@ -195,7 +195,7 @@ public class TypeRegistry {
 
     /**
      * Loads a jar of the plugins folder in its own class loader and returns its types. Nothing a
-     * jar does here can fail the caller: a jar that cannot be read or holds no type comes back as
+     * jar does here can fail the caller: a jar that cannot be read or contains no type comes back as
      * one failed entry under its file name.
      */
     private List<RegisteredType> loadJar(Path jar) {
