@@ -48,10 +48,10 @@ public class LotService {
 
     /**
      * Returns one page of the lots matching the filter, in the given order. The page's ids are
-     * read first and the lots second. The id query can be answered from the indexes on
-     * {@code lot (id, quantity)} and {@code lot (expiry_date, id, quantity)}, so Derby reads one
-     * page in index order instead of sorting every lot with stock, which one query for whole lots
-     * makes it do.
+     * read first and the lots second. For the lists in id order and in expiry order, Derby runs
+     * the id query on the index {@code lot (id, quantity)} or {@code lot (expiry_date, id,
+     * quantity)} of migration V4 alone and stops after one page. For one query of whole lots it
+     * sorted every lot with stock. The note in V4 that these indexes are unused predates this.
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<Lot> list(LotFilter filter, LotOrder order, int offset, int limit) {
@@ -63,8 +63,8 @@ public class LotService {
     }
 
     /**
-     * Returns the lots with the given ids in the order of the ids. A lot deleted between the two
-     * queries is left out, which cannot happen today because lots are never deleted.
+     * Returns the lots with the given ids in the order of the ids. An id without a lot is left out,
+     * although no code deletes lots today.
      */
     private List<Lot> lotsInOrder(List<Long> ids) {
         Map<Long, Lot> byId = new HashMap<>();
