@@ -31,9 +31,9 @@ import org.lotkeeper.api.TypeDescriptor;
 
 /**
  * Assembly disassembly: takes built units apart. Each request line names a lot of an assembly and
- * the number of units to take apart; the type removes them and returns the components of the
- * assembly's bill of materials, quantity per unit times units, into a lot with the code the
- * document gives, at the assembly lot's location unless the document names another one.
+ * the number of units to take apart, and the type removes them. The components of the assembly's
+ * bill of materials, quantity per unit times units, go into a lot with the document's component
+ * lot code, at the assembly lot's location unless the document names another one.
  *
  * <p>The components receive exactly the value the removal takes out of the assembly lot, shared
  * in proportion to each component's current average unit cost times its quantity, or to the
@@ -287,15 +287,15 @@ public class AssemblyDisassemblyType implements AdjustmentType {
         BigDecimal weightSum = weights.stream().reduce(BigDecimal.ZERO, BigDecimal::add);
         long[] share = new long[weights.size()];
         BigDecimal[] remainder = new BigDecimal[weights.size()];
-        long given = 0;
+        long assigned = 0;
         for (int i = 0; i < weights.size(); i++) {
             BigDecimal exact = BigDecimal.valueOf(cents).multiply(weights.get(i))
                     .divide(weightSum, UNIT_COST_SCALE, RoundingMode.HALF_UP);
             share[i] = exact.setScale(0, RoundingMode.FLOOR).longValueExact();
             remainder[i] = exact.subtract(BigDecimal.valueOf(share[i]));
-            given += share[i];
+            assigned += share[i];
         }
-        for (long left = cents - given; left > 0; left--) {
+        for (long left = cents - assigned; left > 0; left--) {
             int largest = 0;
             for (int i = 1; i < weights.size(); i++) {
                 if (remainder[i].compareTo(remainder[largest]) > 0) {

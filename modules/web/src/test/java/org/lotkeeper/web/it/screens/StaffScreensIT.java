@@ -504,6 +504,42 @@ class StaffScreensIT {
         return browser.all(By.cssSelector("[id='build:components_data'] > tr"));
     }
 
+    @Test
+    void disassemblyFromBuildScreen() {
+        String location = api.location();
+        String leg = api.product("pcs");
+        api.openLot(leg, "L-1", location, "40", "1.00", null, null);
+        String top = api.product("pcs");
+        api.openLot(top, "T-1", location, "10", "6.00", null, null);
+        String table = api.product("pcs");
+        bomLine(table, leg, "4");
+        bomLine(table, top, "1");
+        long tables = api.openLot(table, "TB-1", location, "3", "10.00", null, null);
+        signIn();
+
+        browser.open("build.xhtml");
+        browser.click("build:disassemble");
+        browser.waitForUrl("type=assembly-disassembly");
+        browser.type("adjustment:df_componentLot", "SALVAGE-1");
+        browser.type("adjustment:lines:0:lotId", Long.toString(tables));
+        browser.type("adjustment:lines:0:quantity", "2");
+        browser.click("adjustment:post");
+        browser.waitForUrl("adjustment.xhtml");
+
+        long document = idInUrl();
+        assertEquals("POSTED", browser.text("status"));
+        assertLot(tables, "1", "10.00");
+        JsonArray entries = api.get("/api/v1/adjustments/" + document).json().getJsonArray("entries");
+        assertEquals(3, entries.size(), "the tables and two components: " + entries);
+        long legs = entries.getJsonObject(1).getJsonNumber("lotId").longValue();
+        long tops = entries.getJsonObject(2).getJsonNumber("lotId").longValue();
+        // 20.00 shared by cost: 8 legs at 1.00 weigh 8, 2 tops at 6.00 weigh 12.
+        assertLot(legs, "8", "8.00");
+        assertLot(tops, "2", "12.00");
+        assertEquals("SALVAGE-1", api.lot(legs).getString("code"), "lot code of the returned legs");
+        assertTrue(api.verification().getBoolean("consistent"), api.verification().toString());
+    }
+
     private static String cellText(WebElement row, String cssClass) {
         return row.findElement(By.cssSelector("td." + cssClass)).getText().strip();
     }
