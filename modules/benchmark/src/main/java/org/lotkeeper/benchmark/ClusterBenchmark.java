@@ -219,10 +219,10 @@ final class ClusterBenchmark {
         if (size == 1) {
             return;
         }
-        double one = report.measurements().stream()
+        double oneInstance = report.measurements().stream()
                 .filter(m -> m.workload().equals(workload) && m.system().equals("1 instance"))
                 .mapToDouble(Report.Measurement::throughput).findFirst().orElse(Double.NaN);
-        report.ratio(workload + ", " + system + " / 1 instance", measurement.throughput() / one,
+        report.ratio(workload + ", " + system + " / 1 instance", measurement.throughput() / oneInstance,
                 "documents per second");
     }
 
