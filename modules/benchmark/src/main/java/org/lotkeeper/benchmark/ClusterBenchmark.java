@@ -1,6 +1,7 @@
 package org.lotkeeper.benchmark;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import jakarta.json.JsonObject;
@@ -117,6 +119,11 @@ final class ClusterBenchmark {
                     checkListeners(namespace, nginx, servers);
                 }
             }
+        } catch (IOException | IllegalStateException | UncheckedIOException e) {
+            // A server or nginx that failed to start ends the cluster runs, not the whole benchmark,
+            // whose other figures are valid.
+            LOG.log(Level.SEVERE, "The cluster runs stopped after " + servers.size() + " servers", e);
+            failures.add("the cluster runs stopped after " + servers.size() + " servers: " + e.getMessage());
         } finally {
             for (ServerProcess server : servers.reversed()) {
                 server.close();
