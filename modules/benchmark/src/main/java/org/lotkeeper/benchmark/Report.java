@@ -101,12 +101,13 @@ final class Report {
 
     /**
      * Writes {@code LABEL-comparison.csv}: one row per workload and system measured on the first
-     * database, with its throughput, p50, p99 and errors on every database side by side.
+     * database, with its throughput, p50, p99 and errors on every database side by side. A
+     * single value such as a start-up time or a memory size goes to the {@code value} column.
      */
     static void writeComparison(Path directory, String label, Map<String, Report> byDatabase) throws IOException {
         List<String> header = new ArrayList<>(List.of("workload", "system"));
         for (String database : byDatabase.keySet()) {
-            for (String column : List.of("throughput_per_s", "p50_ms", "p99_ms", "errors")) {
+            for (String column : List.of("throughput_per_s", "p50_ms", "p99_ms", "errors", "value")) {
                 header.add(database + "_" + column);
             }
         }
@@ -120,10 +121,13 @@ final class Report {
                         .filter(m -> m.workload().equals(row.workload()) && m.system().equals(row.system()))
                         .findFirst().orElse(null);
                 if (same == null) {
-                    cells.addAll(List.of("", "", "", ""));
+                    cells.addAll(List.of("", "", "", "", ""));
+                } else if (Double.isNaN(same.throughput())) {
+                    // Recorded with addValue, which keeps the value in wallSeconds.
+                    cells.addAll(List.of("", "", "", Integer.toString(same.errors()), format(same.wallSeconds())));
                 } else {
                     cells.addAll(List.of(format(same.throughput()), format(same.p50Millis()), format(same.p99Millis()),
-                            Integer.toString(same.errors())));
+                            Integer.toString(same.errors()), ""));
                 }
             }
             rows.add(String.join(",", cells));
