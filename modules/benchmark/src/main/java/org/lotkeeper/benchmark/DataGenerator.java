@@ -57,7 +57,7 @@ final class DataGenerator {
     }
 
     /** Creates the schema and the data, and returns the number of documents written. */
-    int generate(Database database) throws SQLException {
+    int generate(BenchmarkDatabase database) throws SQLException {
         long start = System.nanoTime();
         new SchemaMigrator(database.dataSource()).migrate();
         simulate();

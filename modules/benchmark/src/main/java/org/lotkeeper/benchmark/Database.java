@@ -4,14 +4,16 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.List;
 
 import org.apache.derby.jdbc.EmbeddedDataSource;
 
 /**
  * The benchmark's embedded Derby database, opened in this JVM. Embedded Derby lets one JVM at a
- * time open a database directory, so {@link #shutdown()} must run before a server opens it.
+ * time open a database directory, so {@link #shutdown()} must run before a server opens it. The
+ * server finds it as {@code DIR/db} of {@code deploy/run --data DIR}, so it needs no arguments.
  */
-final class Database {
+final class Database implements BenchmarkDatabase {
 
     private final Path directory;
     private final EmbeddedDataSource dataSource = new EmbeddedDataSource();
@@ -22,16 +24,37 @@ final class Database {
         dataSource.setCreateDatabase("create");
     }
 
-    EmbeddedDataSource dataSource() {
+    @Override
+    public String name() {
+        return "derby";
+    }
+
+    @Override
+    public EmbeddedDataSource dataSource() {
         return dataSource;
     }
 
-    /** Opens a connection with the isolation level of the server's pool and auto-commit off. */
-    Connection connect() throws SQLException {
+    @Override
+    public Connection connect() throws SQLException {
         Connection connection = dataSource.getConnection();
         connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
         connection.setAutoCommit(false);
         return connection;
+    }
+
+    @Override
+    public String lockLotStatement() {
+        return "SELECT quantity, stock_value, unit_cost FROM lot WHERE id = ? FOR UPDATE WITH RS";
+    }
+
+    @Override
+    public void release() {
+        shutdown();
+    }
+
+    @Override
+    public List<String> serverArguments() {
+        return List.of();
     }
 
     /** Shuts the database down, which releases its directory lock and empties its page cache. */

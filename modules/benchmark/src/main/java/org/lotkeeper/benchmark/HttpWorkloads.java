@@ -21,7 +21,9 @@ import jakarta.json.JsonObject;
 /**
  * The workloads sent to a running Lotkeeper through its REST API. Every document that the server
  * acknowledges with 201 is remembered with its line count, so that the run can check afterwards
- * that each one was stored and posted in full.
+ * that each one was stored and posted in full. With several servers of one cluster, the posters
+ * of {@link #postConcurrently} are spread round-robin over them, and everything else goes to the
+ * first.
  */
 final class HttpWorkloads {
 
@@ -56,13 +58,20 @@ final class HttpWorkloads {
     record ReadOutcome(Latencies latencies, String lastBody) {
     }
 
+    private final List<ApiClient> servers;
     private final ApiClient api;
     private final Layout layout;
     private final Map<Long, Integer> acknowledged = new ConcurrentHashMap<>();
     private final Map<Long, Long> expectedDeltas = new ConcurrentHashMap<>();
 
     HttpWorkloads(ApiClient api, Layout layout) {
-        this.api = api;
+        this(List.of(api), layout);
+    }
+
+    /** Sends the workloads to {@code servers}, which share one database. */
+    HttpWorkloads(List<ApiClient> servers, Layout layout) {
+        this.servers = List.copyOf(servers);
+        this.api = servers.get(0);
         this.layout = layout;
     }
 
@@ -84,7 +93,7 @@ final class HttpWorkloads {
             if (i == warmup) {
                 measuredFrom = System.nanoTime();
             }
-            post(documents.get(i), outcome, i >= warmup);
+            post(api, documents.get(i), outcome, i >= warmup);
         }
         outcome.latencies.setWallNanos(System.nanoTime() - measuredFrom);
         return outcome;
@@ -92,14 +101,17 @@ final class HttpWorkloads {
 
     /**
      * Runs one poster thread per list, all starting together, and times the whole batch from the
-     * start signal until the last thread ends.
+     * start signal until the last thread ends. Thread {@code t} posts to server {@code t} modulo
+     * the number of servers.
      */
     PostingOutcome postConcurrently(List<List<DocumentSpec>> perThread) throws InterruptedException {
         PostingOutcome outcome = new PostingOutcome();
         CountDownLatch ready = new CountDownLatch(perThread.size());
         CountDownLatch go = new CountDownLatch(1);
         List<Thread> threads = new ArrayList<>();
-        for (List<DocumentSpec> documents : perThread) {
+        for (int t = 0; t < perThread.size(); t++) {
+            List<DocumentSpec> documents = perThread.get(t);
+            ApiClient server = servers.get(t % servers.size());
             threads.add(Thread.ofPlatform().start(() -> {
                 ready.countDown();
                 try {
@@ -108,7 +120,7 @@ final class HttpWorkloads {
                     Thread.currentThread().interrupt();
                     return;
                 }
-                documents.forEach(document -> post(document, outcome, true));
+                documents.forEach(document -> post(server, document, outcome, true));
             }));
         }
         ready.await();
@@ -152,9 +164,9 @@ final class HttpWorkloads {
         return outcome;
     }
 
-    private void post(DocumentSpec spec, PostingOutcome outcome, boolean measured) {
+    private void post(ApiClient server, DocumentSpec spec, PostingOutcome outcome, boolean measured) {
         long start = System.nanoTime();
-        ApiClient.Response response = api.post("api/v1/adjustments", body(spec), UUID.randomUUID().toString());
+        ApiClient.Response response = server.post("api/v1/adjustments", body(spec), UUID.randomUUID().toString());
         long elapsed = System.nanoTime() - start;
         if (response.status() != 201) {
             outcome.reject(response);

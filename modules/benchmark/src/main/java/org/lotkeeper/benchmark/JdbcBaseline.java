@@ -11,16 +11,16 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The raw JDBC baselines, run in the benchmark's JVM on the embedded database. */
+/** The raw JDBC baselines, run in the benchmark's JVM on the benchmark's database. */
 final class JdbcBaseline {
 
     /** The result of an as-of read: the latencies and what the last read returned. */
     record AsOfResult(Latencies latencies, BigDecimal quantity, int rows) {
     }
 
-    private final Database database;
+    private final BenchmarkDatabase database;
 
-    JdbcBaseline(Database database) {
+    JdbcBaseline(BenchmarkDatabase database) {
         this.database = database;
     }
 
@@ -28,7 +28,8 @@ final class JdbcBaseline {
     Latencies postOneByOne(List<DocumentSpec> documents, int warmup) throws SQLException {
         Latencies latencies = new Latencies();
         try (Connection connection = database.connect();
-             JdbcPoster poster = new JdbcPoster(connection, documents.size(), Layout.LINES)) {
+             JdbcPoster poster = new JdbcPoster(connection, database.lockLotStatement(), documents.size(),
+                     Layout.LINES)) {
             long measuredFrom = 0;
             for (int i = 0; i < documents.size(); i++) {
                 if (i == warmup) {

@@ -18,7 +18,8 @@ import java.util.TreeSet;
 /**
  * The raw JDBC baseline of a posting: the writes Lotkeeper's posting engine makes for a document,
  * without its checks, plugins, JPA or HTTP. In one transaction it locks the lots in ascending id
- * order with the statement EclipseLink issues on Derby for a pessimistic write lock, inserts the
+ * order with the statement EclipseLink issues on the database for a pessimistic write lock
+ * ({@link BenchmarkDatabase#lockLotStatement()}), inserts the
  * document and its ledger entries, updates the lot balances and commits. Ids come from a block
  * reserved in {@code id_block} beforehand, as Lotkeeper takes them outside the posting.
  */
@@ -32,7 +33,6 @@ final class JdbcPoster implements AutoCloseable {
             + " stock_value, effective_at, posted_at, posted_by, reason_code, cost_source, attributes_json)"
             + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '{}')";
 
-    private static final String LOCK_LOT = "SELECT quantity, stock_value, unit_cost FROM lot WHERE id = ? FOR UPDATE WITH RS";
     private static final String UPDATE_LOT = "UPDATE lot SET quantity = ?, stock_value = ?, last_effective_at = ? WHERE id = ?";
     private static final String USER = "benchmark-jdbc";
 
@@ -45,12 +45,15 @@ final class JdbcPoster implements AutoCloseable {
     private long nextDocumentId;
     private long nextEntryId;
 
-    /** Prepares the statements and reserves ids for {@code documents} documents of {@code lines} lines. */
-    JdbcPoster(Connection connection, int documents, int lines) throws SQLException {
+    /**
+     * Prepares the statements, locking lots with {@code lockLot}, and reserves ids for
+     * {@code documents} documents of {@code lines} lines.
+     */
+    JdbcPoster(Connection connection, String lockLot, int documents, int lines) throws SQLException {
         this.connection = connection;
         nextDocumentId = reserve(connection, "adjustment_document", documents);
         nextEntryId = reserve(connection, "ledger_entry", (long) documents * lines);
-        lock = connection.prepareStatement(LOCK_LOT);
+        lock = connection.prepareStatement(lockLot);
         document = connection.prepareStatement(INSERT_DOCUMENT);
         entry = connection.prepareStatement(INSERT_ENTRY);
         update = connection.prepareStatement(UPDATE_LOT);

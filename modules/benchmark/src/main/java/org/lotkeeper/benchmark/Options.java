@@ -16,7 +16,19 @@ final class Options {
             Usage: java -jar modules/benchmark/target/lotkeeper-benchmark.jar [OPTIONS]
 
             Generates a database, measures raw JDBC baselines on it, then starts Lotkeeper on the
-            same database with deploy/run and measures the same work through the REST API.
+            same database with deploy/run and measures the same work through the REST API. Does
+            this on embedded Derby and on a private PostgreSQL server, and on PostgreSQL also
+            measures the concurrent posters on one, two and three clustered servers.
+
+            Databases:
+              --database NAME        derby, postgresql or both. Default: both.
+              --instances N          Largest cluster measured on PostgreSQL: 1 to N servers, one more
+                                     at a time; 0 skips the cluster runs. Needs root, ip and nginx.
+                                     Default: 3.
+              --postgres-port N      Port of the private PostgreSQL server on 127.0.0.1. Default: a
+                                     free port.
+              --hazelcast-port N     Data grid port of the first cluster member; member i uses N + i - 1.
+                                     The members run in a network namespace of their own. Default: 5901.
 
             Data (generated with JDBC batch inserts):
               --scale F              Multiplies the three sizes below. Default: 1.
@@ -49,8 +61,12 @@ final class Options {
               --work DIR             Directory for the database and server files; emptied at the start.
                                      Default: modules/benchmark/target/work.
               --results DIR          Directory for the CSV of results. Default: modules/benchmark/results.
-              --label TEXT           Added to the CSV file name. Default: lots<N>.
-              --port N               HTTP port of the servers (loopback only). Default: a free port.
+              --label TEXT           Start of the CSV file names, followed by the database: LABEL-derby-*.csv,
+                                     LABEL-postgresql-*.csv, LABEL-cluster-*.csv and, with both
+                                     databases, LABEL-comparison.csv. Default: lots<N>.
+              --port N               HTTP port of the servers (loopback only). With it, cluster member i
+                                     listens on N + i inside its network namespace and is reached
+                                     through 127.0.0.1:N + 10 + i. Default: free ports.
               --server-java-opts "OPTS"
                                      Passed to deploy/run --java-opts. Default: none.
               -h, --help             Print this help and exit.
@@ -77,6 +93,13 @@ final class Options {
     int stocktakeLots = 10_000;
     int stocktakePosters = 2;
 
+    List<String> databases = List.of("derby", "postgresql");
+    int instances = 3;
+    int postgresPort;
+    int hazelcastPort = 5901;
+
+    /** The command-line arguments as given, for the record of the run. */
+    String arguments = "";
     Path repository;
     Path work;
     Path results;
@@ -99,6 +122,7 @@ final class Options {
     /** Parses the arguments, or prints the help and returns null for -h and --help. */
     static Options parse(String[] args) {
         Options options = new Options();
+        options.arguments = String.join(" ", args);
         List<String> rest = new ArrayList<>(List.of(args));
         while (!rest.isEmpty()) {
             String name = rest.remove(0);
@@ -127,6 +151,10 @@ final class Options {
                 case "--builds" -> options.builds = positive(name, value);
                 case "--stocktake-lots" -> options.stocktakeLots = positive(name, value);
                 case "--stocktake-posters" -> options.stocktakePosters = positive(name, value);
+                case "--database" -> options.databases = databases(value);
+                case "--instances" -> options.instances = atLeastZero(name, value);
+                case "--postgres-port" -> options.postgresPort = positive(name, value);
+                case "--hazelcast-port" -> options.hazelcastPort = positive(name, value);
                 case "--repository" -> options.repository = Path.of(value).toAbsolutePath().normalize();
                 case "--work" -> options.work = Path.of(value).toAbsolutePath().normalize();
                 case "--results" -> options.results = Path.of(value).toAbsolutePath().normalize();
@@ -168,6 +196,16 @@ final class Options {
         }
         throw new IllegalArgumentException("No deploy/run found in " + start
                 + " or above; run from the Lotkeeper checkout or give --repository.");
+    }
+
+    private static List<String> databases(String value) {
+        return switch (value) {
+            case "derby" -> List.of("derby");
+            case "postgresql" -> List.of("postgresql");
+            case "both" -> List.of("derby", "postgresql");
+            default -> throw new IllegalArgumentException("Invalid --database '" + value
+                    + "': expected derby, postgresql or both.");
+        };
     }
 
     private static int positive(String name, String value) {

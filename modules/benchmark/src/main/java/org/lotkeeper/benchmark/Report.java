@@ -64,6 +64,10 @@ final class Report {
         System.out.printf(Locale.ROOT, "RATIO  %-44s %8s (%s)%n", name, format(ratio), basis);
     }
 
+    List<Measurement> measurements() {
+        return List.copyOf(measurements);
+    }
+
     void environment(String key, String value) {
         environment.put(key, value);
     }
@@ -93,6 +97,44 @@ final class Report {
         environment.forEach((key, value) -> rows.add(csv(key) + "," + csv(value)));
         Files.write(directory.resolve(prefix + "-environment.csv"), rows);
         System.out.println("Results written to " + directory.resolve(prefix + "-*.csv"));
+    }
+
+    /**
+     * Writes {@code LABEL-comparison.csv}: one row per workload and system measured on the first
+     * database, with its throughput, p50, p99 and errors on every database side by side. A
+     * single value such as a start-up time or a memory size goes to the {@code value} column.
+     */
+    static void writeComparison(Path directory, String label, Map<String, Report> byDatabase) throws IOException {
+        List<String> header = new ArrayList<>(List.of("workload", "system"));
+        for (String database : byDatabase.keySet()) {
+            for (String column : List.of("throughput_per_s", "p50_ms", "p99_ms", "errors", "value")) {
+                header.add(database + "_" + column);
+            }
+        }
+        List<String> rows = new ArrayList<>();
+        rows.add(String.join(",", header));
+        Report first = byDatabase.values().iterator().next();
+        for (Measurement row : first.measurements) {
+            List<String> cells = new ArrayList<>(List.of(csv(row.workload()), csv(row.system())));
+            for (Report report : byDatabase.values()) {
+                Measurement same = report.measurements.stream()
+                        .filter(m -> m.workload().equals(row.workload()) && m.system().equals(row.system()))
+                        .findFirst().orElse(null);
+                if (same == null) {
+                    cells.addAll(List.of("", "", "", "", ""));
+                } else if (Double.isNaN(same.throughput())) {
+                    // Recorded with addValue, which keeps the value in wallSeconds.
+                    cells.addAll(List.of("", "", "", Integer.toString(same.errors()), format(same.wallSeconds())));
+                } else {
+                    cells.addAll(List.of(format(same.throughput()), format(same.p50Millis()), format(same.p99Millis()),
+                            Integer.toString(same.errors()), ""));
+                }
+            }
+            rows.add(String.join(",", cells));
+        }
+        Path file = directory.resolve(label + "-comparison.csv");
+        Files.write(file, rows);
+        System.out.println("Comparison written to " + file);
     }
 
     static String format(double value) {

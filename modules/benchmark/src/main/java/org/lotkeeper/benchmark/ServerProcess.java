@@ -48,8 +48,21 @@ final class ServerProcess implements AutoCloseable {
      */
     static ServerProcess lotkeeper(Path repository, Path warDir, Path dataDir, int port, String adminPassword,
                                    String javaOpts, Path log) throws IOException {
-        List<String> command = new ArrayList<>(List.of(repository.resolve("deploy/run").toString(),
+        return lotkeeper(repository, warDir, dataDir, port, adminPassword, javaOpts, log, List.of(), List.of());
+    }
+
+    /**
+     * Starts Lotkeeper with {@code deploy/run --port PORT --data DIR --war WAR} and
+     * {@code arguments} (such as {@code --db-url}), with the given admin password, and with
+     * {@code commandPrefix} (such as {@code ip netns exec NAME}) in front of the command.
+     */
+    static ServerProcess lotkeeper(Path repository, Path warDir, Path dataDir, int port, String adminPassword,
+                                   String javaOpts, Path log, List<String> arguments, List<String> commandPrefix)
+            throws IOException {
+        List<String> command = new ArrayList<>(commandPrefix);
+        command.addAll(List.of(repository.resolve("deploy/run").toString(),
                 "--port", Integer.toString(port), "--data", dataDir.toString(), "--war", warDir.toString()));
+        command.addAll(arguments);
         if (!javaOpts.isBlank()) {
             command.add("--java-opts");
             command.add(javaOpts);
@@ -58,9 +71,12 @@ final class ServerProcess implements AutoCloseable {
         Map<String, String> environment = builder.environment();
         environment.put("LOTKEEPER_ADMIN_PASSWORD", adminPassword);
         environment.remove("LOTKEEPER_DB_DIR");
+        environment.remove("LOTKEEPER_DB_URL");
+        environment.remove("LOTKEEPER_DB_USER");
+        environment.remove("LOTKEEPER_DB_PASSWORD");
         // The generator dates its entries in the JVM's default zone, so the server must use the same.
         environment.remove("LOTKEEPER_BUSINESS_ZONE");
-        return new ServerProcess("Lotkeeper", builder, log);
+        return new ServerProcess("Lotkeeper on port " + port, builder, log);
     }
 
     /**
@@ -184,6 +200,10 @@ final class ServerProcess implements AutoCloseable {
             }
         }
         throw new IOException("No VmRSS line in /proc/" + process.pid() + "/status");
+    }
+
+    long pid() {
+        return process.pid();
     }
 
     static int freePort() throws IOException {

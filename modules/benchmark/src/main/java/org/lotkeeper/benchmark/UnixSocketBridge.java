@@ -1,0 +1,103 @@
+package org.lotkeeper.benchmark;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Forwards TCP connections from a port on the host's 127.0.0.1 to a UNIX socket, so that the
+ * benchmark reaches a program in a network namespace that listens on a socket file, without any
+ * interface but loopback. Each connection is copied by two virtual threads.
+ */
+final class UnixSocketBridge implements AutoCloseable {
+
+    private final Path socket;
+    private final ServerSocketChannel server;
+    private final Set<SocketChannel> open = ConcurrentHashMap.newKeySet();
+
+    /** Listens on {@code 127.0.0.1:port}, or on a free port for 0, and forwards to {@code socket}. */
+    UnixSocketBridge(Path socket, int port) throws IOException {
+        this.socket = socket;
+        // An IPv4 socket, so that it shows as 127.0.0.1 and not as an IPv4-mapped IPv6 address.
+        this.server = ServerSocketChannel.open(StandardProtocolFamily.INET)
+                .bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+        Thread.ofVirtual().name("bridge-" + socket.getFileName()).start(this::accept);
+    }
+
+    int port() {
+        try {
+            return ((InetSocketAddress) server.getLocalAddress()).getPort();
+        } catch (IOException e) {
+            throw new IllegalStateException("The bridge to " + socket + " has no local address", e);
+        }
+    }
+
+    private void accept() {
+        while (server.isOpen()) {
+            try {
+                SocketChannel client = server.accept();
+                Thread.ofVirtual().start(() -> forward(client));
+            } catch (IOException e) {
+                return;
+            }
+        }
+    }
+
+    private void forward(SocketChannel client) {
+        open.add(client);
+        try (client; SocketChannel upstream = SocketChannel.open(UnixDomainSocketAddress.of(socket))) {
+            open.add(upstream);
+            Thread back = Thread.ofVirtual().start(() -> copy(upstream, client));
+            copy(client, upstream);
+            back.join();
+            open.remove(upstream);
+        } catch (IOException e) {
+            // The socket is not there yet or the program behind it is gone: the client sees the connection close.
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            open.remove(client);
+        }
+    }
+
+    /** Copies until end of stream, then half-closes the destination so the other direction may finish. */
+    private static void copy(SocketChannel from, SocketChannel to) {
+        ByteBuffer buffer = ByteBuffer.allocate(16 * 1024);
+        try {
+            while (from.read(buffer) >= 0) {
+                buffer.flip();
+                while (buffer.hasRemaining()) {
+                    to.write(buffer);
+                }
+                buffer.clear();
+            }
+            to.shutdownOutput();
+        } catch (ClosedChannelException e) {
+            // The other direction closed both channels.
+        } catch (IOException e) {
+            try {
+                from.close();
+                to.close();
+            } catch (IOException ignored) {
+                // Already closed.
+            }
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        server.close();
+        for (SocketChannel channel : open) {
+            channel.close();
+        }
+    }
+}
