@@ -43,7 +43,7 @@ final class Options {
             Workloads:
               --documents N          Measured 10-line documents of the one-poster workload. Default: 400.
               --warmup N             Documents, builds or queries run before each measurement, so that the
-                                     server's JIT compiler has warmed up. Default: 100.
+                                     server's JIT compiler has warmed up. Default: 1000.
               --threads N            Posters of the concurrent workloads. Default: 8.
               --documents-per-thread N
                                      Documents each concurrent poster posts. Default: 100.
@@ -84,7 +84,7 @@ final class Options {
     long seed = 42;
 
     int documents = 400;
-    int warmup = 100;
+    int warmup = 1000;
     int threads = 8;
     int documentsPerThread = 100;
     int queries = 200;
