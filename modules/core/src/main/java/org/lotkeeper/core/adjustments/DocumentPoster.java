@@ -22,6 +22,7 @@ import org.lotkeeper.core.plugins.RegisteredType;
 import org.lotkeeper.core.plugins.TypeInvoker;
 import org.lotkeeper.core.plugins.TypeSettingsView;
 import org.lotkeeper.core.ledger.LotCount;
+import org.lotkeeper.core.lots.Lot;
 import org.lotkeeper.core.posting.BalanceHistory;
 import org.lotkeeper.core.posting.LotResolver;
 import org.lotkeeper.core.posting.PlannedLine;
@@ -132,6 +133,10 @@ class DocumentPoster {
                 .filter(line -> line.lotId() != null && line.field(BalanceHistory.COUNTED_FIELD).isPresent())
                 .map(RequestLine::lotId)
                 .distinct()
-                .forEach(lotId -> em.persist(new LotCount(lotId, document.getId(), document.getEffectiveAt())));
+                .forEach(lotId -> {
+                    em.persist(new LotCount(lotId, document.getId(), document.getEffectiveAt()));
+                    // The lot is locked: every line's lot is, before the type's proposal is posted.
+                    em.find(Lot.class, lotId).recordCount(document.getEffectiveAt());
+                });
     }
 }

@@ -63,6 +63,10 @@ public class Lot {
     @Column(name = "last_effective_at")
     private Instant lastEffectiveAt;
 
+    /** Effective time of the latest posted stocktake that counted this lot; null when none did. */
+    @Column(name = "last_counted_at")
+    private Instant lastCountedAt;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -146,6 +150,17 @@ public class Lot {
         if (lastEffectiveAt == null || effectiveAt.isAfter(lastEffectiveAt)) {
             lastEffectiveAt = effectiveAt;
         }
+    }
+
+    /** Records that a stocktake effective at {@code effectiveAt} counted this lot. */
+    public void recordCount(Instant effectiveAt) {
+        if (lastCountedAt == null || effectiveAt.isAfter(lastCountedAt)) {
+            lastCountedAt = effectiveAt;
+        }
+    }
+
+    public Instant getLastCountedAt() {
+        return lastCountedAt;
     }
 
     public LotInfo toInfo() {

@@ -65,6 +65,11 @@ public class BalanceHistory {
      * other than {@code documentId} itself.
      */
     public void checkStocktakeAfter(Lot lot, Instant at, Long documentId, List<Problem> problems) {
+        // The lot's latest count settles most cases without a query, since most lots were not
+        // counted after the date of a posting.
+        if (lot.getLastCountedAt() == null || !lot.getLastCountedAt().isAfter(at)) {
+            return;
+        }
         // No flush before these queries, because a posting writes its entries and counted lots
         // after the checks, and each flush compares every managed object with its copy.
         List<LotCount> counts = em.createQuery("SELECT c FROM LotCount c WHERE c.lotId = :lot"
