@@ -68,16 +68,29 @@ final class ServerProcess implements AutoCloseable {
      * size, Derby libraries and pre-boot file that {@code deploy/run} uses.
      */
     static ServerProcess emptyWar(Path repository, Path warDir, Path rootDir, int port, Path log) throws IOException {
+        return emptyWar(repository, warDir, rootDir, port, "", log);
+    }
+
+    /**
+     * Starts the empty WAR like {@link #emptyWar(Path, Path, Path, int, Path)}, with extra JVM
+     * options split on whitespace at the place where {@code deploy/run --java-opts} puts them.
+     */
+    static ServerProcess emptyWar(Path repository, Path warDir, Path rootDir, int port, String javaOpts, Path log)
+            throws IOException {
         Path runtime = repository.resolve("modules/web/target/runtime");
         String derbyJars = String.join(":", runtime.resolve("lib/derby.jar").toString(),
                 runtime.resolve("lib/derbyshared.jar").toString(), runtime.resolve("lib/derbytools.jar").toString());
         Files.createDirectories(rootDir);
-        List<String> command = List.of(javaExecutable(), "-Xmx512m", "-Dorg.glassfish.startupThreadPolicy=USE_NO_THREADS",
-                "-jar", runtime.resolve("payara-micro.jar").toString(),
+        List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xmx512m",
+                "-Dorg.glassfish.startupThreadPolicy=USE_NO_THREADS"));
+        if (!javaOpts.isBlank()) {
+            command.addAll(List.of(javaOpts.strip().split("\\s+")));
+        }
+        command.addAll(List.of("-jar", runtime.resolve("payara-micro.jar").toString(),
                 "--deploy", warDir.toString(), "--contextroot", "/", "--addlibs", derbyJars,
                 "--port", Integer.toString(port),
                 "--prebootcommandfile", repository.resolve("deploy/payara/preboot.asadmin").toString(),
-                "--rootdir", rootDir.toString(), "--nohazelcast", "--disablephonehome");
+                "--rootdir", rootDir.toString(), "--nohazelcast", "--disablephonehome"));
         return new ServerProcess("empty WAR", new ProcessBuilder(command).directory(repository.toFile()), log);
     }
 
