@@ -27,7 +27,7 @@ final class ServerProcess implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(ServerProcess.class.getName());
     private static final Duration START_TIMEOUT = Duration.ofMinutes(5);
     private static final Path PREFERRED_JDK = Path.of("/usr/lib/jvm/temurin-25-jdk-amd64");
-    /** USER_HZ, the unit of the times in /proc/PID/stat: 100 on Linux for x86 and ARM. */
+    /** USER_HZ, the unit of the times in /proc/PID/stat, which Linux fixes at 100 ({@code getconf CLK_TCK}). */
     private static final int CLOCK_TICKS_PER_SECOND = 100;
 
     private final Process process;
@@ -203,8 +203,8 @@ final class ServerProcess implements AutoCloseable {
 
     /**
      * Processor seconds the JVM has used so far in user and kernel mode, from fields 14 and 15 of
-     * /proc/PID/stat. Unlike the wall time, this figure hardly grows when other processes compete
-     * for the processors, so it compares two servers better on a busy machine.
+     * /proc/PID/stat. When other processes compete for the processors, this figure grows much less
+     * than the wall time, so it compares two servers better on a busy machine.
      */
     double processorSeconds() throws IOException {
         String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
