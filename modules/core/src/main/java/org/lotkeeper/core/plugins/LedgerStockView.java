@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Optional;
 
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
+import jakarta.persistence.TypedQuery;
 
 import org.lotkeeper.core.support.Decimals;
 import org.lotkeeper.api.BomLine;
@@ -49,7 +51,7 @@ public final class LedgerStockView implements StockView {
 
     @Override
     public boolean locationExists(String code) {
-        return !em.createQuery("SELECT l.id FROM Location l WHERE l.code = :code", Long.class)
+        return !query("SELECT l.id FROM Location l WHERE l.code = :code", Long.class)
                 .setParameter("code", code).setMaxResults(1).getResultList().isEmpty();
     }
 
@@ -64,7 +66,7 @@ public final class LedgerStockView implements StockView {
 
     @Override
     public Optional<LotInfo> lot(String productSku, String code, String locationCode) {
-        return em.createQuery("SELECT l FROM Lot l WHERE l.product.sku = :sku AND l.code = :code"
+        return query("SELECT l FROM Lot l WHERE l.product.sku = :sku AND l.code = :code"
                         + " AND l.location.code = :location", Lot.class)
                 .setParameter("sku", productSku)
                 .setParameter("code", code)
@@ -74,14 +76,14 @@ public final class LedgerStockView implements StockView {
 
     @Override
     public List<LotInfo> lotsOf(String productSku) {
-        return em.createQuery("SELECT l FROM Lot l WHERE l.product.sku = :sku ORDER BY l.id", Lot.class)
+        return query("SELECT l FROM Lot l WHERE l.product.sku = :sku ORDER BY l.id", Lot.class)
                 .setParameter("sku", productSku)
                 .getResultStream().map(this::info).toList();
     }
 
     @Override
     public List<BomLine> billOfMaterials(String assemblySku) {
-        return em.createQuery("SELECT b FROM BomEntry b WHERE b.assembly.sku = :sku ORDER BY b.id", BomEntry.class)
+        return query("SELECT b FROM BomEntry b WHERE b.assembly.sku = :sku ORDER BY b.id", BomEntry.class)
                 .setParameter("sku", assemblySku)
                 .getResultStream().map(BomEntry::toLine).toList();
     }
@@ -92,7 +94,7 @@ public final class LedgerStockView implements StockView {
         if (product.isEmpty()) {
             return false;
         }
-        Long claims = em.createQuery("SELECT COUNT(c) FROM SerialClaim c WHERE c.productId = :product"
+        Long claims = query("SELECT COUNT(c) FROM SerialClaim c WHERE c.productId = :product"
                         + " AND c.serialCode = :serial", Long.class)
                 .setParameter("product", product.get().getId())
                 .setParameter("serial", serial)
@@ -102,12 +104,12 @@ public final class LedgerStockView implements StockView {
 
     /** Returns the location entity for a code, for the posting engine. */
     Optional<Location> location(String code) {
-        return em.createQuery("SELECT l FROM Location l WHERE l.code = :code", Location.class)
+        return query("SELECT l FROM Location l WHERE l.code = :code", Location.class)
                 .setParameter("code", code).getResultStream().findFirst();
     }
 
     private Optional<Product> productEntity(String sku) {
-        return em.createQuery("SELECT p FROM Product p WHERE p.sku = :sku", Product.class)
+        return query("SELECT p FROM Product p WHERE p.sku = :sku", Product.class)
                 .setParameter("sku", sku).getResultStream().findFirst();
     }
 
@@ -134,11 +136,19 @@ public final class LedgerStockView implements StockView {
         if (lot.getLastEffectiveAt() == null || !lot.getLastEffectiveAt().isAfter(asOf)) {
             return lot.toInfo();
         }
-        Object[] later = em.createQuery("SELECT COALESCE(SUM(e.quantity), 0), COALESCE(SUM(e.value), 0)"
+        Object[] later = query("SELECT COALESCE(SUM(e.quantity), 0), COALESCE(SUM(e.value), 0)"
                         + " FROM LedgerEntry e WHERE e.lotId = :lot AND e.effectiveAt > :asOf", Object[].class)
                 .setParameter("lot", lot.getId())
                 .setParameter("asOf", asOf)
                 .getSingleResult();
         return lot.toInfo(lot.getQuantity().subtract(Decimals.of(later[0])), lot.getValue().subtract(Decimals.of(later[1])));
+    }
+
+    /**
+     * Creates a query that does not flush first, because a posting's pending document and request
+     * lines never change what the view reads. Each flush compares every managed object with its copy.
+     */
+    private <T> TypedQuery<T> query(String jpql, Class<T> type) {
+        return em.createQuery(jpql, type).setFlushMode(FlushModeType.COMMIT);
     }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
 import jakarta.persistence.PersistenceContext;
 
 import org.lotkeeper.core.support.Decimals;
@@ -64,8 +65,11 @@ public class BalanceHistory {
      * other than {@code documentId} itself.
      */
     public void checkStocktakeAfter(Lot lot, Instant at, Long documentId, List<Problem> problems) {
+        // No flush before these queries, because a posting writes its entries and counted lots
+        // after the checks, and each flush compares every managed object with its copy.
         List<LotCount> counts = em.createQuery("SELECT c FROM LotCount c WHERE c.lotId = :lot"
                         + " AND c.effectiveAt > :at AND c.documentId <> :doc ORDER BY c.effectiveAt", LotCount.class)
+                .setFlushMode(FlushModeType.COMMIT)
                 .setParameter("lot", lot.getId())
                 .setParameter("at", at)
                 .setParameter("doc", documentId == null ? -1L : documentId)
@@ -83,6 +87,7 @@ public class BalanceHistory {
     private void checkRunningBalances(Lot lot, BigDecimal delta, Instant at, List<Problem> problems) {
         List<LedgerEntry> later = em.createQuery("SELECT e FROM LedgerEntry e WHERE e.lotId = :lot"
                         + " AND e.effectiveAt > :at ORDER BY e.effectiveAt, e.id", LedgerEntry.class)
+                .setFlushMode(FlushModeType.COMMIT)
                 .setParameter("lot", lot.getId())
                 .setParameter("at", at)
                 .getResultList();

@@ -238,8 +238,10 @@ public class LotResolver {
         return code != null && !code.isBlank() && code.length() <= 100 && code.chars().noneMatch(Character::isISOControl);
     }
 
+    /** Finds a product or location by code, without a flush first: a posting never creates either. */
     private <T> T find(Class<T> entity, String attribute, String value) {
         return em.createQuery("SELECT e FROM " + entity.getSimpleName() + " e WHERE e." + attribute + " = :value", entity)
+                .setFlushMode(jakarta.persistence.FlushModeType.COMMIT)
                 .setParameter("value", value).getResultStream().findFirst().orElse(null);
     }
 }

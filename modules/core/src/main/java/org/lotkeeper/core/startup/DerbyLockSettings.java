@@ -20,6 +20,12 @@ import javax.sql.DataSource;
  * {@code ledger_entry}, {@code request_line} and {@code lot_count}, so with the default a posting
  * on any other lot could wait until the stocktake committed. PostgreSQL never escalates row locks,
  * so nothing is set there.
+ *
+ * <p>Derby reads the threshold when a connection opens and keeps it for the connection's life.
+ * Connections that the pools opened before this setting, on the first start of a new database,
+ * keep the default; {@code deploy/run} therefore also passes the threshold as a system property,
+ * which reaches every connection. Without it, the setting covers all connections from the next
+ * start on, and a warning reports the gap.
  */
 final class DerbyLockSettings {
 
@@ -58,6 +64,11 @@ final class DerbyLockSettings {
             }
             LOG.info(() -> "Set the Derby database property " + ESCALATION_THRESHOLD + " to " + THRESHOLD
                     + " (was " + (current == null ? "the default, 5000" : current) + ")");
+            if (System.getProperty(ESCALATION_THRESHOLD) == null) {
+                LOG.warning(() -> "Database connections opened before this start-up step keep Derby's lock escalation"
+                        + " threshold of " + (current == null ? "5000" : current) + " until the server restarts;"
+                        + " pass -D" + ESCALATION_THRESHOLD + "=" + THRESHOLD + " to the JVM to cover them too");
+            }
         } catch (SQLException e) {
             throw new IllegalStateException("Setting the Derby property " + ESCALATION_THRESHOLD + " failed: "
                     + e.getMessage(), e);

@@ -68,7 +68,7 @@ class BackdatingAndTypesIT {
     void setUp() {
         api = Api.admin(url);
         for (String type : List.of("opening", "damage", "expiry", "picking-correction", "sample", "assembly-build",
-                "stocktake")) {
+                "assembly-disassembly", "stocktake")) {
             api.allowBackdating(type, BACKDATING_DAYS);
         }
         location = api.location();
@@ -315,6 +315,42 @@ class BackdatingAndTypesIT {
         long w1 = outputLot(build);
         assertLot(api, w1, "1", "1.50");
         assertNumber("1.50", api.lot(w1).getJsonNumber("unitCost").bigDecimalValue(), "unit cost of W1");
+    }
+
+    // Disassembly returns the components of built units, at the value the units carried.
+
+    @Test
+    void disassemblyReturnsComponentsAtUnitValue() {
+        String c = api.product("pcs");
+        api.openLot(c, "C1", location, "20", "1.00", null, null);
+        String d = api.product("pcs");
+        api.openLot(d, "D1", location, "20", "2.00", null, null);
+        String x = api.product("pcs");
+        setBomLine(x, c, "2");
+        setBomLine(x, d, "1");
+        long x1 = outputLot(assertCreated(api.post(ADJUSTMENTS, buildBody(x, "3", "X1").posted())));
+        assertLot(api, x1, "3", "12.00");
+
+        JsonObject taken = assertCreated(api.post(ADJUSTMENTS, AdjustmentBody.of("assembly-disassembly")
+                .field("componentLot", "R1").line(x1, "2").posted()));
+
+        assertLot(api, x1, "1", "4.00");
+        JsonArray entries = taken.getJsonArray("entries");
+        assertEquals(3, entries.size(), "the assembly and two components: " + entries);
+        assertEntry(entries.getJsonObject(0), "-2", "-8.00");
+        assertEntry(entries.getJsonObject(1), "4", "4.00");
+        assertEntry(entries.getJsonObject(2), "2", "4.00");
+        long r1c = entries.getJsonObject(1).getJsonNumber("lotId").longValue();
+        long r1d = entries.getJsonObject(2).getJsonNumber("lotId").longValue();
+        assertLot(api, r1c, "4", "4.00");
+        assertLot(api, r1d, "2", "4.00");
+        assertEquals("R1", api.lot(r1c).getString("code"), "component lot code of C");
+
+        Api.Response tooMany = api.post(ADJUSTMENTS, AdjustmentBody.of("assembly-disassembly")
+                .field("componentLot", "R2").line(x1, "2").posted());
+        assertRejected(tooMany, 422, "Lot X1 of " + x + " holds 1");
+        assertLot(api, x1, "1", "4.00");
+        assertLot(api, r1c, "4", "4.00");
     }
 
     @Test

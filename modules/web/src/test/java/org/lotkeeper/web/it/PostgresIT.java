@@ -11,12 +11,14 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 
 import org.junit.jupiter.api.AfterAll;
@@ -110,6 +112,30 @@ class PostgresIT {
         assertEquals(201, first.status(), first.body());
         assertEquals(first.json().getInt("id"), second.json().getInt("id"), "the same document both times");
         assertEquals(new BigDecimal("6"), admin.quantity(lot));
+    }
+
+    @Test
+    void lotListPagesWithStock() {
+        String location = admin.location();
+        String sku = admin.product("pcs");
+        long first = admin.openLot(sku, "PG-A", location, "5", "1.00", null, null);
+        long emptied = admin.openLot(sku, "PG-B", location, "2", "1.00", null, null);
+        long third = admin.openLot(sku, "PG-C", location, "7", "1.00", null, LocalDate.of(2031, 1, 31));
+        assertEquals(201, admin.damage(emptied, "2", null).status(), "write off the whole lot");
+
+        JsonArray withStock = admin.get("/api/v1/lots?withStock=true&product=" + sku).array();
+        assertEquals(List.of(first, third), ids(withStock), "lots with stock in id order");
+        assertEquals(0, new BigDecimal("7").compareTo(withStock.getJsonObject(1).getJsonNumber("quantity").bigDecimalValue()),
+                "quantity of " + third);
+        assertEquals("2031-01-31", withStock.getJsonObject(1).getString("expiry"));
+        assertEquals(List.of(third), ids(admin.get("/api/v1/lots?withStock=true&offset=1&limit=1&product=" + sku).array()),
+                "the second page of one lot");
+        assertEquals(List.of(first, emptied, third), ids(admin.get("/api/v1/lots?product=" + sku).array()),
+                "every lot without the stock filter");
+    }
+
+    private static List<Long> ids(JsonArray lots) {
+        return lots.stream().map(lot -> lot.asJsonObject().getJsonNumber("id").longValue()).toList();
     }
 
     private static int freePort() throws IOException {

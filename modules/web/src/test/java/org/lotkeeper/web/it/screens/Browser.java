@@ -137,6 +137,20 @@ final class Browser implements AutoCloseable {
         waitForAjax();
     }
 
+    /**
+     * Picks an option of a PrimeFaces select menu as a user does: clicks the menu, waits until its
+     * panel shows the option whose label starts with {@code labelStart}, clicks that option and
+     * waits for the ajax request that the change starts.
+     */
+    void pick(String menuId, String labelStart) {
+        wait.until(ExpectedConditions.elementToBeClickable(
+                By.cssSelector("[id='" + menuId + "'] .ui-selectonemenu-label"))).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//*[@id='" + menuId + "_panel']"
+                + "//li[contains(@class, 'ui-selectonemenu-item') and starts-with(@data-label, '" + labelStart + "')]")))
+                .click();
+        waitForAjax();
+    }
+
     /** Waits until {@code condition} holds, checking it every half second. */
     void waitUntil(java.util.function.BooleanSupplier condition) {
         wait.until(driver -> condition.getAsBoolean());
