@@ -27,7 +27,7 @@ final class ServerProcess implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(ServerProcess.class.getName());
     private static final Duration START_TIMEOUT = Duration.ofMinutes(5);
     private static final Path PREFERRED_JDK = Path.of("/usr/lib/jvm/temurin-25-jdk-amd64");
-    /** USER_HZ, the unit of the times in /proc/PID/stat, which Linux fixes at 100 ({@code getconf CLK_TCK}). */
+    /** USER_HZ, the unit of the times in /proc/PID/stat: 100 on Linux for x86 and ARM ({@code getconf CLK_TCK}). */
     private static final int CLOCK_TICKS_PER_SECOND = 100;
 
     private final Process process;
