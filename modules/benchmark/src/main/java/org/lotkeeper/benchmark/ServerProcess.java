@@ -27,6 +27,8 @@ final class ServerProcess implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(ServerProcess.class.getName());
     private static final Duration START_TIMEOUT = Duration.ofMinutes(5);
     private static final Path PREFERRED_JDK = Path.of("/usr/lib/jvm/temurin-25-jdk-amd64");
+    /** USER_HZ, the unit of the times in /proc/PID/stat: 100 on Linux for x86 and ARM ({@code getconf CLK_TCK}). */
+    private static final int CLOCK_TICKS_PER_SECOND = 100;
 
     private final Process process;
     private final long startNanos;
@@ -84,16 +86,29 @@ final class ServerProcess implements AutoCloseable {
      * size, Derby libraries and pre-boot file that {@code deploy/run} uses.
      */
     static ServerProcess emptyWar(Path repository, Path warDir, Path rootDir, int port, Path log) throws IOException {
+        return emptyWar(repository, warDir, rootDir, port, "", log);
+    }
+
+    /**
+     * Starts the empty WAR like {@link #emptyWar(Path, Path, Path, int, Path)}, with extra JVM
+     * options split on whitespace at the place where {@code deploy/run --java-opts} puts them.
+     */
+    static ServerProcess emptyWar(Path repository, Path warDir, Path rootDir, int port, String javaOpts, Path log)
+            throws IOException {
         Path runtime = repository.resolve("modules/web/target/runtime");
         String derbyJars = String.join(":", runtime.resolve("lib/derby.jar").toString(),
                 runtime.resolve("lib/derbyshared.jar").toString(), runtime.resolve("lib/derbytools.jar").toString());
         Files.createDirectories(rootDir);
-        List<String> command = List.of(javaExecutable(), "-Xmx512m", "-Dorg.glassfish.startupThreadPolicy=USE_NO_THREADS",
-                "-jar", runtime.resolve("payara-micro.jar").toString(),
+        List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xmx512m",
+                "-Dorg.glassfish.startupThreadPolicy=USE_NO_THREADS"));
+        if (!javaOpts.isBlank()) {
+            command.addAll(List.of(javaOpts.strip().split("\\s+")));
+        }
+        command.addAll(List.of("-jar", runtime.resolve("payara-micro.jar").toString(),
                 "--deploy", warDir.toString(), "--contextroot", "/", "--addlibs", derbyJars,
                 "--port", Integer.toString(port),
                 "--prebootcommandfile", repository.resolve("deploy/payara/preboot.asadmin").toString(),
-                "--rootdir", rootDir.toString(), "--nohazelcast", "--disablephonehome");
+                "--rootdir", rootDir.toString(), "--nohazelcast", "--disablephonehome"));
         return new ServerProcess("empty WAR", new ProcessBuilder(command).directory(repository.toFile()), log);
     }
 
@@ -204,6 +219,19 @@ final class ServerProcess implements AutoCloseable {
 
     long pid() {
         return process.pid();
+    }
+
+    /**
+     * Processor seconds the JVM has used so far in user and kernel mode, from fields 14 and 15 of
+     * /proc/PID/stat. When other processes compete for the processors, this figure grows much less
+     * than the wall time, so it compares two servers better on a busy machine.
+     */
+    double processorSeconds() throws IOException {
+        String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
+        // The command name in brackets may contain spaces, so the fields are counted after it.
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+        return ticks / (double) CLOCK_TICKS_PER_SECOND;
     }
 
     static int freePort() throws IOException {
