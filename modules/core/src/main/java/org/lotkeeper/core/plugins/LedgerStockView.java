@@ -74,11 +74,34 @@ public final class LedgerStockView implements StockView {
                 .getResultStream().findFirst().map(this::info);
     }
 
+    /**
+     * Reads the lots as plain values, not as managed entities. An assembly build reads every lot
+     * of each of its components, and managed lots would join the persistence context that each
+     * later flush of the posting compares object by object.
+     */
     @Override
     public List<LotInfo> lotsOf(String productSku) {
-        return query("SELECT l FROM Lot l WHERE l.product.sku = :sku ORDER BY l.id", Lot.class)
+        List<Object[]> rows = query("SELECT l.id, l.code, c.code, l.expiry, l.quantity, l.value, l.unitCost,"
+                + " l.condition, l.lastEffectiveAt FROM Lot l JOIN l.location c WHERE l.product.sku = :sku"
+                + " ORDER BY l.id", Object[].class)
                 .setParameter("sku", productSku)
-                .getResultStream().map(this::info).toList();
+                .getResultList();
+        return rows.stream().map(row -> lots.computeIfAbsent((Long) row[0], id -> info(productSku, row))).toList();
+    }
+
+    /** Returns a lot read by {@link #lotsOf} as of this view's time, as {@link Lot#toInfo} shows it. */
+    private LotInfo info(String productSku, Object[] row) {
+        long id = (Long) row[0];
+        BigDecimal quantity = (BigDecimal) row[4];
+        BigDecimal value = (BigDecimal) row[5];
+        Instant lastEffectiveAt = (Instant) row[8];
+        if (lastEffectiveAt != null && lastEffectiveAt.isAfter(asOf)) {
+            Object[] later = laterSums(id);
+            quantity = quantity.subtract(Decimals.of(later[0]));
+            value = value.subtract(Decimals.of(later[1]));
+        }
+        return new LotInfo(id, productSku, (String) row[1], (String) row[2], (LocalDate) row[3],
+                quantity.stripTrailingZeros(), value, (BigDecimal) row[6], (String) row[7]);
     }
 
     @Override
@@ -136,12 +159,17 @@ public final class LedgerStockView implements StockView {
         if (lot.getLastEffectiveAt() == null || !lot.getLastEffectiveAt().isAfter(asOf)) {
             return lot.toInfo();
         }
-        Object[] later = query("SELECT COALESCE(SUM(e.quantity), 0), COALESCE(SUM(e.value), 0)"
+        Object[] later = laterSums(lot.getId());
+        return lot.toInfo(lot.getQuantity().subtract(Decimals.of(later[0])), lot.getValue().subtract(Decimals.of(later[1])));
+    }
+
+    /** Returns the sums of quantity and value of a lot's entries after this view's time. */
+    private Object[] laterSums(long lotId) {
+        return query("SELECT COALESCE(SUM(e.quantity), 0), COALESCE(SUM(e.value), 0)"
                         + " FROM LedgerEntry e WHERE e.lotId = :lot AND e.effectiveAt > :asOf", Object[].class)
-                .setParameter("lot", lot.getId())
+                .setParameter("lot", lotId)
                 .setParameter("asOf", asOf)
                 .getSingleResult();
-        return lot.toInfo(lot.getQuantity().subtract(Decimals.of(later[0])), lot.getValue().subtract(Decimals.of(later[1])));
     }
 
     /**

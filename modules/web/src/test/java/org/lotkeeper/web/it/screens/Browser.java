@@ -140,15 +140,57 @@ final class Browser implements AutoCloseable {
     /**
      * Picks an option of a PrimeFaces select menu as a user does: clicks the menu, waits until its
      * panel shows the option whose label starts with {@code labelStart}, clicks that option and
-     * waits for the ajax request that the change starts.
+     * waits for the ajax request that the change starts. A click that lands while the panel is
+     * still opening can be lost, so the pick is repeated until the menu's label shows the option.
      */
     void pick(String menuId, String labelStart) {
-        wait.until(ExpectedConditions.elementToBeClickable(
-                By.cssSelector("[id='" + menuId + "'] .ui-selectonemenu-label"))).click();
-        wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//*[@id='" + menuId + "_panel']"
-                + "//li[contains(@class, 'ui-selectonemenu-item') and starts-with(@data-label, '" + labelStart + "')]")))
-                .click();
+        By label = By.cssSelector("[id='" + menuId + "'] .ui-selectonemenu-label");
+        By option = By.xpath("//*[@id='" + menuId + "_panel']"
+                + "//li[contains(@class, 'ui-selectonemenu-item') and starts-with(@data-label, '" + labelStart + "')]");
+        WebDriverWait shortWait = new WebDriverWait(driver, Duration.ofSeconds(3));
         waitForAjax();
+        for (int attempt = 1; !labelStartsWith(label, labelStart); attempt++) {
+            if (attempt > 3) {
+                savePageSource("pick-failed");
+                throw new IllegalStateException("Menu " + menuId + " does not show '" + labelStart + "' after "
+                        + (attempt - 1) + " picks");
+            }
+            if (displayed(option) == null) {
+                wait.until(ExpectedConditions.elementToBeClickable(label)).click();
+            }
+            wait.until(driver -> displayed(option)).click();
+            try {
+                shortWait.until(driver -> labelStartsWith(label, labelStart));
+            } catch (org.openqa.selenium.TimeoutException e) {
+                // Picked again by the next round of the loop.
+            }
+        }
+        waitForAjax();
+    }
+
+    /**
+     * Returns the first displayed element that {@code locator} finds, or null. An ajax update can
+     * leave the panel of a replaced menu in the page for a moment, with the same ids.
+     */
+    private WebElement displayed(By locator) {
+        for (WebElement element : driver.findElements(locator)) {
+            try {
+                if (element.isDisplayed()) {
+                    return element;
+                }
+            } catch (StaleElementReferenceException e) {
+                // Removed by an ajax update while looking.
+            }
+        }
+        return null;
+    }
+
+    private boolean labelStartsWith(By label, String text) {
+        try {
+            return driver.findElement(label).getText().startsWith(text);
+        } catch (StaleElementReferenceException | org.openqa.selenium.NoSuchElementException e) {
+            return false;
+        }
     }
 
     /** Waits until {@code condition} holds, checking it every half second. */
