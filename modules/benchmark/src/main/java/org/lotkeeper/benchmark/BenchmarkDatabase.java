@@ -8,7 +8,7 @@ import javax.sql.DataSource;
 
 /**
  * A database that the benchmark fills, measures its JDBC baselines on and then hands to a
- * Lotkeeper server. Each implementation holds what differs between the database products, so
+ * Lotkeeper server. Each implementation contains what differs between the database products, so
  * that the generator, the baselines and the run itself stay the same for all of them.
  */
 interface BenchmarkDatabase {
@@ -19,7 +19,12 @@ interface BenchmarkDatabase {
     DataSource dataSource();
 
     /** Opens a connection with the isolation level of the server's pool and auto-commit off. */
-    Connection connect() throws SQLException;
+    default Connection connect() throws SQLException {
+        Connection connection = dataSource().getConnection();
+        connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+        connection.setAutoCommit(false);
+        return connection;
+    }
 
     /**
      * Returns the statement that reads a lot's quantity, value and unit cost by id under a write

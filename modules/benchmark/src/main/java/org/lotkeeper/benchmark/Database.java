@@ -1,7 +1,6 @@
 package org.lotkeeper.benchmark;
 
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.List;
@@ -32,14 +31,6 @@ final class Database implements BenchmarkDatabase {
     @Override
     public EmbeddedDataSource dataSource() {
         return dataSource;
-    }
-
-    @Override
-    public Connection connect() throws SQLException {
-        Connection connection = dataSource.getConnection();
-        connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
-        connection.setAutoCommit(false);
-        return connection;
     }
 
     @Override

@@ -2,8 +2,6 @@ package org.lotkeeper.benchmark;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.List;
 
 import org.postgresql.ds.PGSimpleDataSource;
@@ -37,14 +35,6 @@ final class PostgresDatabase implements BenchmarkDatabase {
     @Override
     public PGSimpleDataSource dataSource() {
         return dataSource;
-    }
-
-    @Override
-    public Connection connect() throws SQLException {
-        Connection connection = dataSource.getConnection();
-        connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
-        connection.setAutoCommit(false);
-        return connection;
     }
 
     /**
