@@ -331,11 +331,11 @@ class BackdatingAndTypesIT {
         long x1 = outputLot(assertCreated(api.post(ADJUSTMENTS, buildBody(x, "3", "X1").posted())));
         assertLot(api, x1, "3", "12.00");
 
-        JsonObject taken = assertCreated(api.post(ADJUSTMENTS, AdjustmentBody.of("assembly-disassembly")
+        JsonObject disassembly = assertCreated(api.post(ADJUSTMENTS, AdjustmentBody.of("assembly-disassembly")
                 .field("componentLot", "R1").line(x1, "2").posted()));
 
         assertLot(api, x1, "1", "4.00");
-        JsonArray entries = taken.getJsonArray("entries");
+        JsonArray entries = disassembly.getJsonArray("entries");
         assertEquals(3, entries.size(), "the assembly and two components: " + entries);
         assertEntry(entries.getJsonObject(0), "-2", "-8.00");
         assertEntry(entries.getJsonObject(1), "4", "4.00");
