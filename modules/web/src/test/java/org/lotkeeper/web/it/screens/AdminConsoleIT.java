@@ -257,14 +257,14 @@ class AdminConsoleIT {
         signInAs("admin", Api.ADMIN_PASSWORD, "admin/plugins.xhtml");
 
         browser.chooseFile("upload", notes);
-        browser.click("upload:install");
+        browser.submit("upload:install");
         browser.waitForText("plugins:messages", "notes.jar is not a usable jar");
         assertTrue(browser.text("plugins:messages").contains("zip signature"), browser.text("plugins:messages"));
         assertEquals(pluginsBefore, api.get("/api/v1/plugins").body(), "nothing was installed");
         browser.screenshot("admin-plugins-refused");
 
         browser.chooseFile("upload", theft);
-        browser.click("upload:install");
+        browser.submit("upload:install");
         browser.waitForText("plugins:messages", "Installed " + ExampleJar.FILE_NAME);
         assertTrue(browser.text("plugins:messages").contains(PluginJars.sha256(jar)), browser.text("plugins:messages"));
         String row = "plugins:types:" + rowIndex("plugins:types", "theft");
@@ -274,7 +274,7 @@ class AdminConsoleIT {
         browser.screenshot("admin-plugins-installed");
 
         browser.chooseFile("upload", theft);
-        browser.click("upload:install");
+        browser.submit("upload:install");
         browser.waitForText("plugins:messages", "already installed");
 
         browser.clickConfirmed(row + ":uninstall", "plugins:confirmYes");

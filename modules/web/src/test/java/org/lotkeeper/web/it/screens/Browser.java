@@ -81,8 +81,7 @@ final class Browser implements AutoCloseable {
     void signIn(String user, String password) {
         type("login:userName", user);
         type("login:password", password);
-        driver.findElement(By.id("login:signIn")).click();
-        waitForAjax();
+        submit("login:signIn");
     }
 
     String currentUrl() {
@@ -97,8 +96,12 @@ final class Browser implements AutoCloseable {
         return driver.findElements(locator);
     }
 
+    /**
+     * Returns the text of an element, found again if an ajax update or a page load replaced it
+     * while it was read.
+     */
     String text(String id) {
-        return element(id).getText().strip();
+        return wait.until(driver -> driver.findElement(By.id(id)).getText()).strip();
     }
 
     void type(String id, String text) {
@@ -117,6 +120,18 @@ final class Browser implements AutoCloseable {
     /** Clicks an element and waits until the ajax request it starts has finished. */
     void click(String id) {
         wait.until(ExpectedConditions.elementToBeClickable(By.id(id))).click();
+        waitForAjax();
+    }
+
+    /**
+     * Clicks a button that submits the whole page, not an ajax request, and waits until the
+     * browser has replaced the page with the answer. The old page stays complete until the answer
+     * arrives, so waiting for its ajax queue alone would let the next step read the old page.
+     */
+    void submit(String id) {
+        WebElement page = driver.findElement(By.tagName("html"));
+        wait.until(ExpectedConditions.elementToBeClickable(By.id(id))).click();
+        wait.until(ExpectedConditions.stalenessOf(page));
         waitForAjax();
     }
 

@@ -82,7 +82,7 @@ class ScreensIT {
         assertTrue(browser.currentUrl().endsWith("/lots.xhtml"), "after sign-in the requested page opens: "
                 + browser.currentUrl());
 
-        browser.click("menuForm:signOut");
+        browser.submit("menuForm:signOut");
         browser.waitForUrl("login.xhtml");
         assertEquals("You are signed out.", browser.text("signedOut"));
         browser.open("lots.xhtml");
