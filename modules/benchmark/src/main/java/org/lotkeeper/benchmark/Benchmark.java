@@ -28,6 +28,8 @@ import java.util.stream.Stream;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 
+import org.lotkeeper.sandbox.PostgresServer;
+
 /**
  * Runs the benchmark on each chosen database in turn: generates the database, measures the raw
  * JDBC baselines on it, releases it (Derby is shut down), starts Lotkeeper with

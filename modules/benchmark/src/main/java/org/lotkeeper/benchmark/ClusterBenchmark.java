@@ -20,6 +20,10 @@ import java.util.logging.Logger;
 
 import jakarta.json.JsonObject;
 
+import org.lotkeeper.sandbox.NetworkNamespace;
+import org.lotkeeper.sandbox.PostgresServer;
+import org.lotkeeper.sandbox.UnixSocketBridge;
+
 /**
  * Measures the concurrent posters of workload 2 on PostgreSQL with one, then two, then three
  * Lotkeeper servers that form one Payara data grid with {@code deploy/run --cluster-members}.
@@ -97,7 +101,7 @@ final class ClusterBenchmark {
         report.environment("run started", Instant.now().toString());
         report.environment("arguments", options.arguments);
 
-        NetworkNamespace namespace = NetworkNamespace.create();
+        NetworkNamespace namespace = NetworkNamespace.create("bench");
         List<ServerProcess> servers = new ArrayList<>();
         List<UnixSocketBridge> bridges = new ArrayList<>();
         Process nginx = null;

@@ -6,6 +6,8 @@ import java.util.List;
 
 import org.postgresql.ds.PGSimpleDataSource;
 
+import org.lotkeeper.sandbox.PostgresServer;
+
 /**
  * The benchmark's PostgreSQL database: the database {@code postgres} of a private
  * {@link PostgresServer}, reached over TCP on loopback with the same driver and data source class

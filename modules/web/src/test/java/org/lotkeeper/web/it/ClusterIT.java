@@ -43,6 +43,11 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
+import org.lotkeeper.sandbox.NetworkNamespace;
+import org.lotkeeper.sandbox.PostgresServer;
+import org.lotkeeper.sandbox.Programs;
+import org.lotkeeper.sandbox.UnixSocketBridge;
+
 /**
  * Three servers started with {@code deploy/run --cluster-members} form one Payara data grid over a
  * TCP member list, share one PostgreSQL database and sit behind nginx configured by
@@ -83,19 +88,20 @@ class ClusterIT {
     static void startCluster() throws Exception {
         RequiredTools.require(NetworkNamespace.unavailableReason() == null, String.valueOf(NetworkNamespace.unavailableReason()));
         RequiredTools.require(PostgresServer.unavailableReason() == null, String.valueOf(PostgresServer.unavailableReason()));
-        RequiredTools.require(RequiredTools.program("nginx").isPresent(), "nginx is not installed (Debian package nginx-light)");
+        RequiredTools.require(Programs.find("nginx").isPresent(), "nginx is not installed (Debian package nginx-light)");
 
         directory = Files.createTempDirectory("lotkeeper-cluster-it");
         // nginx workers run as 'nobody' and PostgreSQL as 'postgres', and both must reach their files here.
         Files.setPosixFilePermissions(directory, PosixFilePermissions.fromString("rwxr-xr-x"));
-        namespace = NetworkNamespace.create();
+        namespace = NetworkNamespace.create("cluster");
         LOG.info(() -> "Cluster test in network namespace " + namespace.name() + ", files in " + directory);
 
-        postgres = new PostgresServer(directory.resolve("pg"), POSTGRES_PORT, namespace.exec());
-        postgres.start();
+        postgres = new PostgresServer(directory.resolve("pg"), POSTGRES_PORT);
+        postgres.create();
+        postgres.start(namespace.exec());
         startNginx();
 
-        UnixSocketBridge balancerBridge = new UnixSocketBridge(directory.resolve("balancer.sock"));
+        UnixSocketBridge balancerBridge = new UnixSocketBridge(directory.resolve("balancer.sock"), 0);
         BRIDGES.add(balancerBridge);
         Path passwordFile = postgres.writePasswordFile(directory.resolve("db-password"));
         List<String> members = new ArrayList<>();
@@ -103,14 +109,14 @@ class ClusterIT {
             members.add("127.0.0.1:" + port);
         }
         for (int i = 0; i < HTTP_PORTS.length; i++) {
-            UnixSocketBridge bridge = new UnixSocketBridge(directory.resolve("instance-" + (i + 1) + ".sock"));
+            UnixSocketBridge bridge = new UnixSocketBridge(directory.resolve("instance-" + (i + 1) + ".sock"), 0);
             BRIDGES.add(bridge);
             SERVERS.add(new ScriptServer("cluster-" + (i + 1), HTTP_PORTS[i], namespace.exec(), List.of(
                     "--db-url", postgres.url(), "--db-user", PostgresServer.USER,
                     "--db-password-file", passwordFile.toString(),
                     "--cluster-members", String.join(",", members),
                     "--hazelcast-port", Integer.toString(HAZELCAST_PORTS[i]),
-                    "--instance-name", "lotkeeper-" + (i + 1)), bridge.url()));
+                    "--instance-name", "lotkeeper-" + (i + 1)), bridge.httpAddress().toURL()));
         }
 
         // All three start at once on the empty database, as an operator would start them.
@@ -126,7 +132,7 @@ class ClusterIT {
                 start.get();
             }
         }
-        balancer = Api.admin(balancerBridge.url());
+        balancer = Api.admin(balancerBridge.httpAddress().toURL());
         for (ScriptServer server : SERVERS) {
             DIRECT.add(Api.admin(server.url()));
         }
@@ -167,7 +173,7 @@ class ClusterIT {
         Files.writeString(written, config);
 
         List<String> command = new ArrayList<>(namespace.exec());
-        command.addAll(List.of(RequiredTools.program("nginx").orElseThrow().toString(), "-p", prefix.toString(), "-c",
+        command.addAll(List.of(Programs.find("nginx").orElseThrow().toString(), "-p", prefix.toString(), "-c",
                 written.toString(), "-g", "daemon off;"));
         nginx = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(prefix.resolve("logs/nginx-output.log").toFile()).start();

@@ -25,6 +25,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import org.lotkeeper.sandbox.PostgresServer;
+
 /**
  * Runs the application with {@code deploy/run --db-url} on a PostgreSQL server that the test
  * creates in a temporary directory on a free loopback port, signing in with a password file.
@@ -42,8 +44,9 @@ class PostgresIT {
         directory = Files.createTempDirectory("lotkeeper-postgres-it");
         // PostgreSQL runs as the account 'postgres' when the test is root and must reach its directory.
         Files.setPosixFilePermissions(directory, PosixFilePermissions.fromString("rwxr-xr-x"));
-        postgres = new PostgresServer(directory.resolve("pg"), freePort(), List.of());
-        postgres.start();
+        postgres = new PostgresServer(directory.resolve("pg"), freePort());
+        postgres.create();
+        postgres.start(List.of());
 
         server = new ScriptServer("postgres-it");
         Path passwordFile = postgres.writePasswordFile(directory.resolve("db-password"));

@@ -1,4 +1,4 @@
-package org.lotkeeper.benchmark;
+package org.lotkeeper.sandbox;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -19,27 +19,28 @@ import java.util.logging.Logger;
 import java.util.stream.Stream;
 
 /**
- * A private PostgreSQL server for one benchmark run, created with {@code initdb} in a directory of
- * the work directory and listening on {@code 127.0.0.1:port} and on a UNIX socket in that
+ * A private PostgreSQL server for one test class or benchmark run, created with {@code initdb} in
+ * a directory of its own and listening on {@code 127.0.0.1:port} and on a UNIX socket in that
  * directory only. Commits are durable: the server runs with {@code fsync=on},
  * {@code synchronous_commit=on} and {@code full_page_writes=on}, PostgreSQL's defaults, set
  * explicitly so that no configuration file can change them.
  *
- * <p>PostgreSQL refuses to run as root, so a root benchmark runs the server as the system account
+ * <p>PostgreSQL refuses to run as root, so a JVM running as root runs the server as the system account
  * {@code postgres}, and every parent of the directory must be searchable by that account. The
  * server can be stopped and started again on the same files with another command prefix, such as
  * {@code ip netns exec NAME}, which moves it into a network namespace.
  */
-final class PostgresServer implements AutoCloseable {
+public final class PostgresServer implements AutoCloseable {
 
-    static final String USER = "lotkeeper";
-    static final String DATABASE = "postgres";
+    /** The superuser that {@code initdb} creates, who signs in over TCP with {@link #password()}. */
+    public static final String USER = "lotkeeper";
+    public static final String DATABASE = "postgres";
     /** The durability settings passed to every start, reported with the results. */
-    static final List<String> DURABILITY = List.of("fsync=on", "synchronous_commit=on", "full_page_writes=on");
+    public static final List<String> DURABILITY = List.of("fsync=on", "synchronous_commit=on", "full_page_writes=on");
 
     private static final Logger LOG = Logger.getLogger(PostgresServer.class.getName());
     private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
-    /** Three servers with pools of up to 32 connections each, plus the benchmark's own connections. */
+    /** Three application servers with pools of up to 32 connections each, plus the caller's own connections. */
     private static final int MAX_CONNECTIONS = 200;
 
     private final Path binaries;
@@ -48,16 +49,32 @@ final class PostgresServer implements AutoCloseable {
     private final String password = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
     private Process process;
 
-    PostgresServer(Path directory, int port) {
-        this.binaries = findBinaries().orElseThrow(() -> new IllegalStateException(
-                "PostgreSQL server programs (initdb, postgres) not found in /usr/lib/postgresql/*/bin, /usr/local/bin"
-                        + " or /usr/bin; install Debian's postgresql package or run with --database derby."));
+    /** Returns why a server cannot be created and started here, or null when it can. */
+    public static String unavailableReason() {
+        if (findBinaries().isEmpty()) {
+            return "PostgreSQL server programs (initdb, postgres) not found in /usr/lib/postgresql/*/bin,"
+                    + " /usr/local/bin or /usr/bin; install Debian's postgresql package";
+        }
+        if (Programs.isRoot() && !Programs.accountExists("postgres")) {
+            return "running as root, but the system account 'postgres' that would run the server does not exist";
+        }
+        return null;
+    }
+
+    /**
+     * Prepares a server in {@code directory} on {@code 127.0.0.1:port}; {@link #create()} and
+     * {@link #start(List)} run it.
+     *
+     * @throws IllegalStateException when the PostgreSQL server programs are not installed
+     */
+    public PostgresServer(Path directory, int port) {
+        this.binaries = findBinaries().orElseThrow(() -> new IllegalStateException(unavailableReason()));
         this.directory = directory;
         this.port = port;
     }
 
     /** Returns the directory that contains both server programs, preferring the newest Debian version. */
-    static Optional<Path> findBinaries() {
+    public static Optional<Path> findBinaries() {
         List<Path> candidates = new ArrayList<>();
         try (Stream<Path> versions = Files.list(Path.of("/usr/lib/postgresql"))) {
             versions.map(version -> version.resolve("bin"))
@@ -81,36 +98,37 @@ final class PostgresServer implements AutoCloseable {
         }
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
-    String url() {
+    /** Returns the JDBC URL of the database {@link #DATABASE} over TCP. */
+    public String url() {
         return "jdbc:postgresql://127.0.0.1:" + port + "/" + DATABASE;
     }
 
-    String password() {
+    public String password() {
         return password;
     }
 
-    long pid() {
+    public long pid() {
         return process.pid();
     }
 
     /** Writes the password to a file that only the owner may read, for {@code deploy/run --db-password-file}. */
-    Path writePasswordFile(Path file) throws IOException {
+    public Path writePasswordFile(Path file) throws IOException {
         Files.writeString(file, password + "\n", StandardCharsets.UTF_8);
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
         return file;
     }
 
     /** Creates the database cluster with {@code initdb}, with {@link #USER} as superuser who signs in with the password. */
-    void create() throws IOException, InterruptedException {
+    public void create() throws IOException, InterruptedException {
         Files.createDirectories(directory);
         Files.setPosixFilePermissions(directory, PosixFilePermissions.fromString("rwxr-xr-x"));
         Path passwordFile = directory.resolve("superuser-password");
         Files.writeString(passwordFile, password + "\n", StandardCharsets.UTF_8);
-        if (isRoot()) {
+        if (Programs.isRoot()) {
             UserPrincipal postgres = directory.getFileSystem().getUserPrincipalLookupService()
                     .lookupPrincipalByName("postgres");
             Files.setOwner(directory, postgres);
@@ -135,7 +153,7 @@ final class PostgresServer implements AutoCloseable {
      * Starts the server on the existing database cluster, with {@code commandPrefix} in front of
      * the command, and waits until it accepts connections.
      */
-    void start(List<String> commandPrefix) throws IOException, InterruptedException {
+    public void start(List<String> commandPrefix) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(commandPrefix);
         List<String> server = new ArrayList<>(List.of(binaries.resolve("postgres").toString(), "-D",
                 directory.resolve("data").toString(), "-p", Integer.toString(port),
@@ -166,19 +184,15 @@ final class PostgresServer implements AutoCloseable {
         throw new IOException("PostgreSQL did not start within " + START_TIMEOUT + "; see " + log);
     }
 
-    /** Prefixes a command so that it runs as the account {@code postgres} when the benchmark runs as root. */
+    /** Prefixes a command so that it runs as the account {@code postgres} when this JVM runs as root. */
     private static List<String> asServerAccount(List<String> command) {
-        if (!isRoot()) {
+        if (!Programs.isRoot()) {
             return command;
         }
         // setpriv execs the command, so the process started here is the server itself.
         List<String> result = new ArrayList<>(List.of("setpriv", "--reuid=postgres", "--regid=postgres", "--init-groups"));
         result.addAll(command);
         return result;
-    }
-
-    private static boolean isRoot() {
-        return "root".equals(System.getProperty("user.name"));
     }
 
     /**

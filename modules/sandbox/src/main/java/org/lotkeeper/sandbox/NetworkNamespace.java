@@ -1,9 +1,7 @@
-package org.lotkeeper.benchmark;
+package org.lotkeeper.sandbox;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -12,23 +10,23 @@ import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 
 /**
- * A network namespace created for one benchmark run, whose only interface is its own loopback. A program
- * started with {@link #exec()} in front of its command may bind every interface (as Payara's
+ * A network namespace created for one test or benchmark run, whose only interface is its own
+ * loopback. A program started with {@link #exec()} in front of its command may bind every interface (as Payara's
  * Hazelcast does) and still reach nothing but the other programs in the namespace. Closing it
  * kills whatever still runs inside and deletes the namespace.
  */
-final class NetworkNamespace implements AutoCloseable {
+public final class NetworkNamespace implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(NetworkNamespace.class.getName());
 
     private final String name;
 
     /** Returns why namespaces cannot be created here, or null when they can. */
-    static String unavailableReason() {
-        if (!"root".equals(System.getProperty("user.name"))) {
+    public static String unavailableReason() {
+        if (!Programs.isRoot()) {
             return "creating a network namespace needs root (the cluster's data grid must not run in the host's network namespace)";
         }
-        if (!Files.isExecutable(Path.of("/usr/sbin/ip")) && !Files.isExecutable(Path.of("/usr/bin/ip"))) {
+        if (Programs.find("ip").isEmpty()) {
             return "the 'ip' program (Debian package iproute2) is missing";
         }
         return null;
@@ -38,9 +36,12 @@ final class NetworkNamespace implements AutoCloseable {
         this.name = name;
     }
 
-    /** Creates a namespace named {@code lk-bench-<random>} with its loopback interface up. */
-    static NetworkNamespace create() throws IOException, InterruptedException {
-        String name = "lk-bench-" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
+    /**
+     * Creates a namespace named {@code lk-<purpose>-<random>} with its loopback interface up. The
+     * purpose, such as {@code cluster}, tells an operator who finds a leftover namespace what made it.
+     */
+    public static NetworkNamespace create(String purpose) throws IOException, InterruptedException {
+        String name = "lk-" + purpose + "-" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
         run(List.of("ip", "netns", "add", name));
         NetworkNamespace namespace = new NetworkNamespace(name);
         try {
@@ -52,24 +53,24 @@ final class NetworkNamespace implements AutoCloseable {
         return namespace;
     }
 
-    String name() {
+    public String name() {
         return name;
     }
 
     /** Returns the command prefix that runs a program inside the namespace. ip execs the program, keeping its pid. */
-    List<String> exec() {
+    public List<String> exec() {
         return List.of("ip", "netns", "exec", name);
     }
 
     /** Returns the output of {@code ss -ltnp} inside the namespace, for diagnostics. */
-    String listeners() throws IOException, InterruptedException {
+    public String listeners() throws IOException, InterruptedException {
         return output(List.of("ip", "netns", "exec", name, "ss", "-ltnp"));
     }
 
     @Override
     public void close() throws InterruptedException {
         try {
-            // Every process left here was started by this run; kill them so the namespace can go.
+            // Every process left here was started by its creator; kill them so the namespace can go.
             for (String pid : output(List.of("ip", "netns", "pids", name)).split("\\s+")) {
                 if (!pid.isBlank()) {
                     LOG.warning(() -> "Killing process " + pid + " left in network namespace " + name);

@@ -1,9 +1,10 @@
-package org.lotkeeper.benchmark;
+package org.lotkeeper.sandbox;
 
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.StandardProtocolFamily;
+import java.net.URI;
 import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
@@ -14,18 +15,18 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Forwards TCP connections from a port on the host's 127.0.0.1 to a UNIX socket, so that the
- * benchmark reaches a program in a network namespace that listens on a socket file, without any
+ * Forwards TCP connections from a port on the host's 127.0.0.1 to a UNIX socket, so that a test
+ * or the benchmark reaches a program in a network namespace that listens on a socket file, without any
  * interface but loopback. Each connection is copied by two virtual threads.
  */
-final class UnixSocketBridge implements AutoCloseable {
+public final class UnixSocketBridge implements AutoCloseable {
 
     private final Path socket;
     private final ServerSocketChannel server;
     private final Set<SocketChannel> open = ConcurrentHashMap.newKeySet();
 
     /** Listens on {@code 127.0.0.1:port}, or on a free port for 0, and forwards to {@code socket}. */
-    UnixSocketBridge(Path socket, int port) throws IOException {
+    public UnixSocketBridge(Path socket, int port) throws IOException {
         this.socket = socket;
         // An IPv4 socket, so that it shows as 127.0.0.1 and not as an IPv4-mapped IPv6 address.
         this.server = ServerSocketChannel.open(StandardProtocolFamily.INET)
@@ -33,12 +34,17 @@ final class UnixSocketBridge implements AutoCloseable {
         Thread.ofVirtual().name("bridge-" + socket.getFileName()).start(this::accept);
     }
 
-    int port() {
+    public int port() {
         try {
             return ((InetSocketAddress) server.getLocalAddress()).getPort();
         } catch (IOException e) {
             throw new IllegalStateException("The bridge to " + socket + " has no local address", e);
         }
+    }
+
+    /** Returns {@code http://127.0.0.1:PORT/}, the address of an HTTP server behind the socket. */
+    public URI httpAddress() {
+        return URI.create("http://127.0.0.1:" + port() + "/");
     }
 
     private void accept() {
