@@ -100,7 +100,7 @@ final class ServerProcess implements AutoCloseable {
                 runtime.resolve("lib/derbyshared.jar").toString(), runtime.resolve("lib/derbytools.jar").toString());
         Files.createDirectories(rootDir);
         List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xmx512m",
-                "-Dorg.glassfish.startupThreadPolicy=USE_NO_THREADS"));
+                "-Dorg.glassfish.startupThreadPolicy=USE_NO_THREADS", "-Duser.language=en", "-Duser.country=US"));
         if (!javaOpts.isBlank()) {
             command.addAll(List.of(javaOpts.strip().split("\\s+")));
         }
