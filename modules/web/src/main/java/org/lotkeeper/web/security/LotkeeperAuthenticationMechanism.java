@@ -141,7 +141,7 @@ public class LotkeeperAuthenticationMechanism implements HttpAuthenticationMecha
     private static AuthenticationStatus sendToLogin(HttpServletRequest request, HttpServletResponse response,
                                                     HttpMessageContext context) {
         String login = request.getContextPath() + LOGIN_PAGE;
-        if ("GET".equals(request.getMethod())) {
+        if ("GET".equals(request.getMethod()) && isScreen(request)) {
             String query = request.getQueryString();
             request.getSession(true).setAttribute(REQUESTED_PAGE, request.getRequestURI() + (query == null ? "" : "?" + query));
         }
@@ -151,6 +151,16 @@ public class LotkeeperAuthenticationMechanism implements HttpAuthenticationMecha
             return ajaxRedirect(response, login);
         }
         return context.redirect(login);
+    }
+
+    /**
+     * Returns whether a request is for a screen, the only kind of address worth returning to after
+     * sign-in. A browser also fetches {@code /favicon.ico} and similar files on its own while the
+     * login page shows, and returning there would end the sign-in on an error page.
+     */
+    private static boolean isScreen(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return path.equals("/") || path.endsWith(".xhtml");
     }
 
     private static AuthenticationStatus ajaxRedirect(HttpServletResponse response, String location) {

@@ -76,6 +76,10 @@ class ScreensIT {
         browser.signIn("admin", "wrong-password-123");
         assertTrue(browser.text("login:messages").contains("Sign-in failed"), browser.text("login:messages"));
 
+        // A browser fetches files such as the icon on its own while the login page shows; the
+        // sign-in must still return to the page the user asked for.
+        browser.open("favicon.ico");
+        assertTrue(browser.currentUrl().contains("login.xhtml"), "signed out, the icon is behind the login too");
         browser.signIn("admin", Api.ADMIN_PASSWORD);
         // The sign-in posts the whole page; wait for the redirect instead of reading the old URL.
         browser.waitForUrl("/lots.xhtml");
@@ -95,6 +99,13 @@ class ScreensIT {
         assertEquals(401, anonymous.status(), "an API call without credentials is rejected, not redirected");
         assertTrue(String.valueOf(anonymous.header("WWW-Authenticate")).startsWith("Basic realm=\"Lotkeeper\""),
                 "challenge: " + anonymous.header("WWW-Authenticate"));
+        assertTrue(String.valueOf(anonymous.header("Content-Type")).startsWith("application/problem+json"),
+                "an API client gets a problem, not the error screen: " + anonymous.header("Content-Type"));
+        assertEquals("http-401", anonymous.json().getString("code"), anonymous.body());
+
+        Api.Response wrongPassword = Api.user(url, "admin", "wrong-password-123").get("/api/v1/lots");
+        assertEquals(401, wrongPassword.status(), "a wrong password is rejected");
+        assertTrue(wrongPassword.body().contains("HTTP Basic"), wrongPassword.body());
 
         Api.Response login = Api.anonymous(url).get("/login.xhtml");
         assertEquals(200, login.status());
