@@ -109,6 +109,12 @@ public class UserService {
         return em.createQuery("SELECT u FROM AppUser u ORDER BY u.userName", AppUser.class).getResultList();
     }
 
+    /** Returns whether any user exists. */
+    @Transactional
+    public boolean exist() {
+        return em.createQuery("SELECT COUNT(u) FROM AppUser u", Long.class).getSingleResult() > 0;
+    }
+
     /**
      * Creates the first admin when there is no user at all. The password comes from the
      * configuration, or is generated and returned so that it can be shown once.

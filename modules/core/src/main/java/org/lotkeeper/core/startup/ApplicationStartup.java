@@ -67,13 +67,18 @@ public class ApplicationStartup {
         new SchemaMigrator(dataSource).migrate();
         DerbyLockSettings.apply(dataSource);
 
+        boolean hadUsers = users.exist();
         Optional<String> generated = users.createFirstAdmin(adminPassword.orElse(null));
+        if (hadUsers && adminPassword.filter(password -> !password.isBlank()).isPresent()) {
+            LOG.info("LOTKEEPER_ADMIN_PASSWORD is set, but the database has users already, so it is ignored;"
+                    + " an admin changes passwords with POST /api/v1/users/{name}/password");
+        }
         // The generated password is shown once on standard output and never logged; the admin
         // should change it after signing in.
         generated.ifPresent(password -> System.out.println("""
 
                 ==================================================================
-                 Lotkeeper created the user 'admin' with this one-time password:
+                 Lotkeeper created the user 'admin' with this generated password:
                    %s
                  It is shown only now. Set LOTKEEPER_ADMIN_PASSWORD before the
                  first start to choose it yourself.
