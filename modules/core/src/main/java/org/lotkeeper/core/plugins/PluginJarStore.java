@@ -31,8 +31,12 @@ public class PluginJarStore {
     @Inject
     BusinessCalendar calendar;
 
-    /** Returns every stored jar without its content, by file name: the cheap query servers repeat. */
-    @Transactional(Transactional.TxType.SUPPORTS)
+    /**
+     * Returns every stored jar without its content, by file name: the cheap query servers repeat.
+     * It runs in a transaction, because the periodic check calls it from the managed executor,
+     * where no request supplies an EntityManager for reads outside one.
+     */
+    @Transactional(Transactional.TxType.REQUIRED)
     public List<StoredJar> list() {
         List<Object[]> rows = em.createQuery("SELECT j.fileName, j.sha256, j.size FROM PluginJar j ORDER BY j.fileName",
                 Object[].class).getResultList();

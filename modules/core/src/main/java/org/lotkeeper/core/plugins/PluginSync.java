@@ -71,14 +71,12 @@ public class PluginSync {
     private int failuresInARow;
 
     /**
-     * Loads the stored jars, imports the jars of the plugins folder and starts the periodic check.
-     * Called once when the application starts; a failure is logged and the checks still start.
-     *
-     * @throws IllegalArgumentException when {@value #INTERVAL_PROPERTY} is invalid, naming the value
+     * Loads the stored jars, imports the jars of the plugins folder and deletes stale cache copies.
+     * Called once when the web module starts, after the start-up EJB applied the schema migrations.
+     * A failure is logged, and the periodic check loads the stored jars later.
      */
     @ActivateRequestContext
     public void start() {
-        Duration interval = parseInterval(configuredInterval.orElse(null));
         try {
             folder.deleteUnfinishedUploads();
         } catch (RuntimeException e) {
@@ -93,14 +91,26 @@ public class PluginSync {
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "Loading the installed plugins failed; the periodic check tries again", e);
         }
+        LOG.info(() -> "Plugin jars: " + installed.loaded().size() + " loaded from the database");
+    }
+
+    /**
+     * Starts checking the table every {@value #INTERVAL_PROPERTY}; a second call does nothing.
+     *
+     * @throws IllegalArgumentException when {@value #INTERVAL_PROPERTY} is invalid, naming the value
+     */
+    public synchronized void scheduleChecks() {
+        if (checks != null) {
+            return;
+        }
+        Duration interval = parseInterval(configuredInterval.orElse(null));
         checks = executor.scheduleWithFixedDelay(this::check, interval.toMillis(), interval.toMillis(),
                 TimeUnit.MILLISECONDS);
-        LOG.info(() -> "Plugin jars: " + installed.loaded().size() + " loaded from the database, checked for changes"
-                + " every " + TypeCallPolicy.seconds(interval));
+        LOG.info(() -> "Checking the database for plugin changes every " + TypeCallPolicy.seconds(interval));
     }
 
     @PreDestroy
-    void stop() {
+    synchronized void stop() {
         if (checks != null) {
             checks.cancel(false);
         }

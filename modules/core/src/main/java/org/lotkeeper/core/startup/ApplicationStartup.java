@@ -14,7 +14,6 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.lotkeeper.core.plugins.PluginSync;
 import org.lotkeeper.core.plugins.TypeCallPolicy;
 import org.lotkeeper.core.plugins.TypeInvoker;
 import org.lotkeeper.core.plugins.TypeRegistry;
@@ -25,8 +24,7 @@ import org.lotkeeper.core.webhooks.WebhookDispatcher;
 /**
  * Prepares the database before the application serves anything: checks the settings of type calls,
  * applies pending migrations, raises Derby's lock escalation threshold, creates the first admin
- * when there is no user, loads the installed plugin jars from the database and starts checking it
- * for plugin changes on other servers.
+ * when there is no user, registers the adjustment types and resumes pending webhook deliveries.
  */
 @Startup
 @Singleton
@@ -52,9 +50,6 @@ public class ApplicationStartup {
 
     @Inject
     TypeInvoker invoker;
-
-    @Inject
-    PluginSync pluginSync;
 
     @Inject
     @ConfigProperty(name = "lotkeeper.admin.password")
@@ -84,7 +79,6 @@ public class ApplicationStartup {
                  first start to choose it yourself.
                 ==================================================================
                 """.formatted(password)));
-        pluginSync.start();
 
         LOG.info(() -> "Lotkeeper started with " + registry.all().size() + " adjustment types, each call limited to "
                 + TypeCallPolicy.seconds(policy.timeLimit()));
