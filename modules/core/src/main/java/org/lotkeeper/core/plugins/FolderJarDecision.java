@@ -3,8 +3,8 @@ package org.lotkeeper.core.plugins;
 import java.util.Collection;
 
 /**
- * What start-up does with a jar found directly in the plugins folder, where servers kept
- * installed jars before they were stored in the database, and where an admin may still copy one.
+ * The action start-up takes on a jar found directly in the plugins folder. Servers kept installed
+ * jars there before the database stored them, and an admin may still copy one there.
  */
 enum FolderJarDecision {
 

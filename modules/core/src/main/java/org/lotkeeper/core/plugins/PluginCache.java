@@ -85,14 +85,14 @@ public class PluginCache {
         deleteTree(fileOf(jar).getParent());
     }
 
-    /** Deletes every copy except those of {@code kept}; called at start-up. */
-    void deleteAllExcept(Collection<StoredJar> kept) {
+    /** Deletes every copy except those of {@code stored}; called at start-up. */
+    void deleteAllExcept(Collection<StoredJar> stored) {
         Path root = root();
         if (!Files.isDirectory(root)) {
             return;
         }
         Set<Path> keep = new HashSet<>();
-        kept.forEach(jar -> keep.add(fileOf(jar).getParent()));
+        stored.forEach(jar -> keep.add(fileOf(jar).getParent()));
         try (Stream<Path> folders = Files.list(root)) {
             folders.filter(path -> !keep.contains(path)).forEach(PluginCache::deleteTree);
         } catch (IOException e) {

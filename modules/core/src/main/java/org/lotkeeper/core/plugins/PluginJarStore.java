@@ -33,8 +33,8 @@ public class PluginJarStore {
 
     /**
      * Returns every stored jar without its content, by file name: the cheap query servers repeat.
-     * It runs in a transaction, because the periodic check calls it from the managed executor,
-     * where no request supplies an EntityManager for reads outside one.
+     * It opens a transaction when it has none, so the periodic check on the managed executor gets
+     * a transaction-scoped EntityManager instead of one tied to a component invocation.
      */
     @Transactional(Transactional.TxType.REQUIRED)
     public List<StoredJar> list() {
@@ -57,9 +57,9 @@ public class PluginJarStore {
     /**
      * Stores a checked jar and its audit event in one transaction.
      *
-     * @param checkedAgainst the stored jars the checks compared the new jar with; when the table
-     *                       no longer holds exactly these, another server changed it meanwhile
-     *                       and nothing is stored
+     * @param checkedAgainst the stored jars the checks compared the new jar with. When the table
+     *                       no longer contains exactly these, another server changed it
+     *                       meanwhile, and nothing is stored.
      * @throws BusinessException 409 when the table changed since {@code checkedAgainst} was read
      */
     @Transactional(Transactional.TxType.REQUIRED)

@@ -23,7 +23,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Keeps the plugin jars this server has loaded in line with the {@code plugin_jar} table that all
  * servers sharing the database write. At start-up it loads every stored jar, imports the jars
- * found directly in the plugins folder and deletes stale cache copies; then, every
+ * found directly in the plugins folder and deletes stale cache copies. Then, every
  * {@value #INTERVAL_PROPERTY} (default 5 s), it reads the file names and checksums of the stored
  * jars, a query without their content, and loads or unloads what changed. The check runs on the
  * managed scheduled executor, because EJB timers and Payara's clustered CDI events need the
@@ -86,7 +86,12 @@ public class PluginSync {
             installed.synchronize(store.list());
             cache.deleteAllExcept(installed.loaded());
             for (Path jar : folder.jars()) {
-                plugins.importFolderJar(jar);
+                try {
+                    plugins.importFolderJar(jar);
+                } catch (RuntimeException e) {
+                    LOG.log(Level.SEVERE, "Importing the plugin " + jar + " failed; it stays in the folder, and the"
+                            + " next start tries again", e);
+                }
             }
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "Loading the installed plugins failed; the periodic check tries again", e);

@@ -395,14 +395,14 @@ class ClusterIT {
     }
 
     /** Sends GET {@code path} until it returns {@code status}, for at most {@link #PLUGIN_SYNC_WAIT}. */
-    private static void awaitStatus(Api server, String path, int status, String what) {
+    private static void awaitStatus(Api server, String path, int status, String description) {
         Instant deadline = Instant.now().plus(PLUGIN_SYNC_WAIT);
         int last = server.get(path).status();
         while (last != status && Instant.now().isBefore(deadline)) {
             pause(200);
             last = server.get(path).status();
         }
-        assertEquals(status, last, what + ": GET " + path + " within " + PLUGIN_SYNC_WAIT.toSeconds() + " s");
+        assertEquals(status, last, description + ": GET " + path + " within " + PLUGIN_SYNC_WAIT.toSeconds() + " s");
     }
 
     /** A document the server acknowledged, with its effect on each hot lot. */
