@@ -6,7 +6,6 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.text.NumberFormat;
@@ -17,8 +16,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.jar.Manifest;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
 
@@ -36,11 +35,13 @@ import org.lotkeeper.core.support.ErrorCode;
 /**
  * Installs and uninstalls plugin jars; admin only. An upload is stored under a temporary name in
  * the plugins folder and checked ({@link PluginCheck}); it is installed only when it is a usable
- * jar whose types are built for a supported SPI version and whose ids and content are new. It
- * then moves to its final name and its types are registered at once, in a class loader of their
- * own, without a restart or redeployment. Uninstalling drops the types and deletes the jar; the
- * documents of those types stay as they are. Only jars of the plugins folder can be uninstalled:
- * the types that are part of the application cannot.
+ * jar whose types are built for a supported SPI version and whose ids and content are new. It is
+ * then stored in the database ({@link PluginJarStore}), which every server sharing the database
+ * loads from, moved into this server's {@link PluginCache}, and its types are registered at once,
+ * in a class loader of their own, without a restart or redeployment. Uninstalling deletes the row
+ * and drops the types; the documents of those types stay as they are. The other servers follow
+ * both at their next check ({@link PluginSync}). Only installed jars can be uninstalled: the types
+ * that are part of the application cannot.
  *
  * <p>Every install and uninstall is audited with the user, the file name, its size and SHA-256
  * checksum and the client address, and so is every refusal, with the reason.
@@ -55,6 +56,7 @@ public class PluginService {
 
     static final String INSTALL = "plugin.install";
     static final String UNINSTALL = "plugin.uninstall";
+    static final String IMPORT = "plugin.import";
 
     @Inject
     TypeRegistry registry;
@@ -74,8 +76,14 @@ public class PluginService {
     @Inject
     AuditLog audit;
 
-    /** Serializes installs and uninstalls, so two uploads of one type id cannot both pass the checks. */
-    private final ReentrantLock changes = new ReentrantLock();
+    @Inject
+    InstalledJars installed;
+
+    @Inject
+    PluginJarStore store;
+
+    @Inject
+    PluginCache cache;
 
     /**
      * A jar that adjustment types come from.
@@ -138,19 +146,23 @@ public class PluginService {
     }
 
     /**
-     * Checks an uploaded jar and installs it. {@code submittedName} is the file name the client
-     * gave, or {@code null}, in which case the jar is named after its first type's id and version.
+     * Checks an uploaded jar and installs it on every server: it is stored in the database with
+     * its audit event in one transaction, loaded here at once, and loaded by the other servers
+     * sharing the database at their next check ({@link PluginSync}). {@code submittedName} is the
+     * file name the client gave, or {@code null}, in which case the jar is named after its first
+     * type's id and version.
      *
      * @throws BusinessException 413 when the jar is larger than {@link #MAX_JAR_BYTES}, 400 when
      *                           it is not a usable jar, 422 when it has no usable type, 409 when
-     *                           a type id, the file name or the same content is already installed
+     *                           a type id, the file name or the same content is already installed,
+     *                           or another server changed the installed plugins during the checks
      */
     public Outcome install(String submittedName, InputStream body) {
         caller.require(Role.ADMIN, INSTALL, submittedName);
         String user = caller.name();
         String label = label(submittedName);
         Received received = null;
-        changes.lock();
+        installed.changes().lock();
         try {
             Path directory = folder.create();
             Path incoming = Files.createTempFile(directory, ".upload-", PluginFolder.INCOMING_SUFFIX);
@@ -159,7 +171,9 @@ public class PluginService {
                 if (received.size() > MAX_JAR_BYTES) {
                     throw tooLarge(label);
                 }
-                return installChecked(submittedName, label, incoming, received, user);
+                String fileName = submittedName == null || submittedName.isBlank() ? null
+                        : PluginCheck.fileName(submittedName);
+                return installChecked(fileName, label, incoming, received, user, INSTALL);
             } finally {
                 Files.deleteIfExists(incoming);
             }
@@ -170,23 +184,57 @@ public class PluginService {
         } catch (IOException e) {
             throw new UncheckedIOException("Storing the uploaded plugin failed", e);
         } finally {
-            changes.unlock();
+            installed.changes().unlock();
         }
     }
 
-    private Outcome installChecked(String submittedName, String label, Path incoming, Received received, String user)
-            throws IOException {
-        String fileName = submittedName == null || submittedName.isBlank() ? null : PluginCheck.fileName(submittedName);
+    /**
+     * Checks a jar of the plugins folder and, when it passes, stores it, moves it into the cache
+     * and loads it. Called with {@link InstalledJars#changes()} held.
+     *
+     * @param fileName the name to install under, or {@code null} to name it after its first type
+     * @param action   the audit action: an upload or an import of a jar found in the folder
+     */
+    private Outcome installChecked(String fileName, String label, Path incoming, Received received, String user,
+                                   String action) throws IOException {
         Manifest manifest = PluginCheck.readableJar(incoming, label);
         PluginCheck.manifestSpiVersion(manifest, label);
         List<TypeDescriptor> descriptors = PluginCheck.types(incoming, label, AdjustmentType.class.getClassLoader());
         if (fileName == null) {
             fileName = defaultName(descriptors.get(0));
         }
-        for (Plugin plugin : plugins()) {
-            if (plugin.uploaded() && plugin.jar() != null && plugin.jar().sha256().equals(received.sha256())) {
+        // Loads what other servers installed since the last check, so the checks below see every server's types.
+        List<StoredJar> stored = store.list();
+        installed.synchronize(stored);
+        checkNew(fileName, label, received, descriptors, stored);
+
+        StoredJar jar = new StoredJar(fileName, received.sha256(), received.size());
+        String types = descriptors.stream().map(PluginService::describe).collect(Collectors.joining(", "));
+        String detail = detail(received) + " types=[" + types + "]";
+        store.insert(stored, jar, Files.readAllBytes(incoming), user, action, detail);
+        LOG.info(() -> "Plugin stored in the database: user='" + user + "' action=" + action + " file='"
+                + jar.fileName() + "' " + detail);
+
+        Path copy;
+        try {
+            copy = cache.moveIn(jar, incoming);
+        } catch (IOException e) {
+            // The database has the jar, so the next check of PluginSync copies and loads it.
+            throw new UncheckedIOException("Plugin " + jar.label() + " is installed, but moving it into this server's"
+                    + " plugin cache " + cache.fileOf(jar) + " failed; the server tries again at its next check", e);
+        }
+        List<RegisteredType> added = installed.load(jar, copy);
+        Plugin plugin = new Plugin(fileName, new JarInfo(fileName, received.size(), received.sha256()), true, added);
+        return new Outcome(plugin, installMessage(plugin, received));
+    }
+
+    /** Refuses a jar whose content, type ids or file name another installed jar already has. */
+    private void checkNew(String fileName, String label, Received received, List<TypeDescriptor> descriptors,
+                          List<StoredJar> stored) {
+        for (StoredJar jar : stored) {
+            if (jar.sha256().equals(received.sha256())) {
                 throw conflict(label, "the same jar (SHA-256 " + received.sha256() + ") is already installed as "
-                        + plugin.fileName());
+                        + jar.fileName());
             }
         }
         for (TypeDescriptor descriptor : descriptors) {
@@ -197,24 +245,22 @@ public class PluginService {
                         + existing.get().source() + "; uninstall that plugin first, or give the type another id");
             }
         }
-        Path target = folder.path().resolve(fileName);
-        if (Files.exists(target)) {
+        boolean nameTaken = stored.stream().anyMatch(jar -> jar.fileName().equals(fileName))
+                || plugins().stream().anyMatch(plugin -> plugin.uploaded() && plugin.fileName().equals(fileName));
+        if (nameTaken) {
             throw conflict(label, "a plugin file named " + fileName + " is already installed; uninstall it first, or"
                     + " upload the jar under another name");
         }
-        Files.move(incoming, target, StandardCopyOption.ATOMIC_MOVE);
-        List<RegisteredType> added = registry.install(target);
-        Plugin plugin = new Plugin(fileName, new JarInfo(fileName, received.size(), received.sha256()), true, added);
-        String types = added.stream().map(PluginService::describeType).collect(Collectors.joining(", "));
-        String detail = detail(received) + " types=[" + types + "]";
-        audit.record(user, INSTALL, fileName, AuditLog.SUCCESS, detail);
-        LOG.info(() -> "Plugin installed: user='" + user + "' file='" + target + "' " + detail);
+    }
 
+    private String installMessage(Plugin plugin, Received received) {
+        List<RegisteredType> added = plugin.types();
+        String types = added.stream().map(PluginService::describe).collect(Collectors.joining(", "));
         List<RegisteredType> failed = added.stream().filter(type -> !type.loaded()).toList();
         List<String> disabled = added.stream().filter(RegisteredType::loaded)
                 .filter(type -> !settings.settingsOf(type.id()).enabled()).map(RegisteredType::id).toList();
-        String message = "Installed " + fileName + " (" + bytes(received.size()) + ", SHA-256 " + received.sha256()
-                + ") with " + (added.size() == 1 ? "type " : "types ") + types + ". ";
+        String message = "Installed " + plugin.fileName() + " (" + bytes(received.size()) + ", SHA-256 "
+                + received.sha256() + ") with " + (added.size() == 1 ? "type " : "types ") + types + ". ";
         if (!failed.isEmpty()) {
             message += "It failed to load: " + failed.stream().map(RegisteredType::failure)
                     .collect(Collectors.joining("; ")) + "; uninstall it.";
@@ -222,50 +268,121 @@ public class PluginService {
             message += "It is installed, but " + String.join(", ", disabled) + " kept the setting disabled from"
                     + " before; enable it to use it. The application keeps running and nothing reloads.";
         } else {
-            message += "It can be used now: the application keeps running and nothing reloads.";
+            message += "It can be used now on this server, and on the other servers sharing the database after"
+                    + " their next check for plugin changes. The application keeps running and nothing reloads.";
         }
-        return new Outcome(plugin, message);
+        return message;
     }
 
     /**
-     * Uninstalls a jar of the plugins folder: its types can no longer be used, and their documents
-     * stay readable. The types that are part of the application cannot be uninstalled.
+     * Imports a jar found directly in the plugins folder at start-up, where servers kept installed
+     * jars before the database stored them: a new jar is checked like an upload and stored (audited
+     * as {@value #IMPORT} by {@link Caller#SYSTEM}), a jar the database already has is deleted, and
+     * a jar that fails the checks, or whose file name a stored jar has, stays in the folder. A jar
+     * that fails the checks is listed as failed with the reason, so an admin can uninstall it.
+     */
+    void importFolderJar(Path jar) {
+        installed.changes().lock();
+        try {
+            String name = jar.getFileName().toString();
+            Received received = new Received(Files.size(jar), JarChecksums.sha256(jar));
+            StoredJar found = new StoredJar(name, received.sha256(), received.size());
+            List<StoredJar> stored = store.list();
+            switch (FolderJarDecision.of(found, stored)) {
+                case ALREADY_STORED -> {
+                    Files.delete(jar);
+                    LOG.info(() -> "Deleted " + jar + " from the plugins folder: the database already has the same jar,"
+                            + " SHA-256 " + found.sha256());
+                }
+                case NAME_TAKEN -> LOG.warning(() -> "Plugin " + jar + " (SHA-256 " + found.sha256() + ") was not"
+                        + " imported: the database has another jar named " + name + ", which this server loads."
+                        + " Delete or rename the file, or uninstall the other jar and restart.");
+                case IMPORT -> importChecked(jar, name, received);
+            }
+        } catch (IOException e) {
+            LOG.log(Level.SEVERE, "Cannot import the plugin " + jar + " into the database; it is not loaded", e);
+        } finally {
+            installed.changes().unlock();
+        }
+    }
+
+    private void importChecked(Path jar, String name, Received received) throws IOException {
+        try {
+            if (received.size() > MAX_JAR_BYTES) {
+                throw tooLarge(name);
+            }
+            Outcome outcome = installChecked(PluginCheck.fileName(name), name, jar, received, Caller.SYSTEM, IMPORT);
+            LOG.info(() -> "Imported " + jar + " into the database: " + outcome.message());
+        } catch (BusinessException e) {
+            audit.recordRejection(Caller.SYSTEM, IMPORT, name, detail(received) + " reason=" + e.getMessage());
+            LOG.warning(() -> "Plugin " + jar + " (SHA-256 " + received.sha256() + ") was not imported and is not"
+                    + " loaded: " + e.getMessage());
+            registry.registerFailed(jar, e.getMessage());
+        }
+    }
+
+    /**
+     * Uninstalls an installed jar on every server: its types can no longer be used, and their
+     * documents stay readable. The database row goes with its audit event in one transaction; this
+     * server unloads the types at once and the others at their next check. A jar that stayed in
+     * the plugins folder because it failed the import checks is deleted. The types that are part of
+     * the application cannot be uninstalled.
      */
     public Outcome uninstall(String fileName) {
         caller.require(Role.ADMIN, UNINSTALL, fileName);
         String user = caller.name();
-        changes.lock();
+        installed.changes().lock();
         try {
+            installed.synchronize(store.list());
             Plugin plugin = plugins().stream().filter(p -> p.fileName().equals(fileName) && p.uploaded()).findFirst()
                     .orElseThrow(() -> notInstalled(fileName));
-            Path jar = plugin.types().get(0).uploadedJar();
-            List<RegisteredType> removed = registry.uninstall(jar);
-            try {
-                Files.deleteIfExists(jar);
-            } catch (IOException e) {
-                registry.install(jar);
-                throw new UncheckedIOException("Deleting the plugin " + jar + " failed; it stays installed", e);
-            }
-            String types = removed.stream().map(RegisteredType::id).collect(Collectors.joining(", "));
             String detail = (plugin.jar() == null ? "" : "size=" + plugin.jar().size() + " sha256=" + plugin.jar().sha256())
-                    + " types=[" + types + "]";
-            audit.record(user, UNINSTALL, fileName, AuditLog.SUCCESS, detail);
-            LOG.info(() -> "Plugin uninstalled: user='" + user + "' file='" + jar + "' " + detail);
-            List<String> described = removed.stream().filter(type -> type.descriptor() != null)
-                    .map(RegisteredType::id).distinct().toList();
-            String message = described.isEmpty() ? "Uninstalled " + fileName + ", which had no usable type."
-                    : "Uninstalled " + fileName + ": " + (described.size() == 1 ? "type " : "types ")
-                    + String.join(", ", described) + " can no longer be used. Documents of "
-                    + (described.size() == 1 ? "this type" : "these types") + " stay readable, and installing the"
-                    + " jar again brings back " + (described.size() == 1 ? "the type" : "the types")
-                    + " with " + (described.size() == 1 ? "its" : "their") + " settings.";
-            return new Outcome(new Plugin(fileName, plugin.jar(), true, removed), message);
+                    + " types=[" + plugin.types().stream().map(RegisteredType::id).collect(Collectors.joining(", ")) + "]";
+            Optional<StoredJar> stored = installed.find(fileName);
+            List<RegisteredType> removed;
+            if (stored.isPresent()) {
+                if (!store.delete(stored.get(), user, UNINSTALL, detail)) {
+                    installed.synchronize(store.list());
+                    throw notInstalled(fileName);
+                }
+                removed = installed.unload(stored.get());
+            } else {
+                removed = uninstallFolderJar(plugin, user, detail);
+            }
+            LOG.info(() -> "Plugin uninstalled: user='" + user + "' file='" + fileName + "' " + detail);
+            return new Outcome(new Plugin(fileName, plugin.jar(), true, removed), uninstallMessage(fileName, removed));
         } catch (BusinessException e) {
             audit.recordRejection(user, UNINSTALL, label(fileName), "reason=" + e.getMessage());
             throw e;
         } finally {
-            changes.unlock();
+            installed.changes().unlock();
         }
+    }
+
+    /** Deletes a jar of the plugins folder that is not in the database, and unregisters its entry. */
+    private List<RegisteredType> uninstallFolderJar(Plugin plugin, String user, String detail) {
+        Path jar = plugin.types().get(0).uploadedJar();
+        try {
+            Files.deleteIfExists(jar);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Deleting the plugin " + jar + " failed; it stays installed", e);
+        }
+        audit.record(user, UNINSTALL, plugin.fileName(), AuditLog.SUCCESS, detail);
+        return registry.uninstall(jar);
+    }
+
+    private static String uninstallMessage(String fileName, List<RegisteredType> removed) {
+        List<String> described = removed.stream().filter(type -> type.descriptor() != null)
+                .map(RegisteredType::id).distinct().toList();
+        if (described.isEmpty()) {
+            return "Uninstalled " + fileName + ", which had no usable type.";
+        }
+        return "Uninstalled " + fileName + ": " + (described.size() == 1 ? "type " : "types ")
+                + String.join(", ", described) + " can no longer be used, on this server at once and on the other"
+                + " servers sharing the database after their next check. Documents of "
+                + (described.size() == 1 ? "this type" : "these types") + " stay readable, and installing the"
+                + " jar again brings back " + (described.size() == 1 ? "the type" : "the types")
+                + " with " + (described.size() == 1 ? "its" : "their") + " settings.";
     }
 
     private BusinessException notInstalled(String fileName) {
@@ -340,9 +457,12 @@ public class PluginService {
                 : "size=" + received.size() + " sha256=" + received.sha256();
     }
 
-    private static String describeType(RegisteredType type) {
-        TypeDescriptor descriptor = type.descriptor();
-        return descriptor == null ? type.id() : type.id() + " (" + descriptor.name() + " " + descriptor.version() + ")";
+    private static String describe(RegisteredType type) {
+        return type.descriptor() == null ? type.id() : describe(type.descriptor());
+    }
+
+    private static String describe(TypeDescriptor descriptor) {
+        return descriptor.id() + " (" + descriptor.name() + " " + descriptor.version() + ")";
     }
 
     static String bytes(long size) {

@@ -27,8 +27,8 @@ import org.lotkeeper.api.TypeDescriptor;
 
 /**
  * Every adjustment type: those CDI finds in the application, registered when the application
- * starts, and those in the jars of the plugins folder ({@link PluginFolder}), registered at start
- * and whenever an admin installs a jar, and dropped when an admin uninstalls it. A type whose
+ * starts, and those of the installed plugin jars, registered when {@link InstalledJars} loads a
+ * jar (at start, on an install on any server) and dropped when it unloads one. A type whose
  * descriptor cannot be read, whose SPI version is not supported, or whose id another type already
  * uses, is kept in the list as failed with the reason, and is never called. A jar of the plugins
  * folder that cannot be read, or contains no type, is listed under its file name as failed.
@@ -45,9 +45,6 @@ public class TypeRegistry {
     @Any
     Instance<AdjustmentType> discovered;
 
-    @Inject
-    PluginFolder folder;
-
     private final Object changes = new Object();
 
     /** Every registered type by id, or by id and source for a duplicate; replaced as a whole. */
@@ -62,21 +59,6 @@ public class TypeRegistry {
             Map<String, RegisteredType> registered = new LinkedHashMap<>();
             for (Instance.Handle<AdjustmentType> handle : discovered.handles()) {
                 add(registered, inspectBean(handle));
-            }
-            try {
-                folder.deleteUnfinishedUploads();
-            } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "Cannot delete unfinished uploads in " + folder.path(), e);
-            }
-            List<Path> jars;
-            try {
-                jars = folder.jars();
-            } catch (RuntimeException e) {
-                LOG.log(Level.SEVERE, "Cannot read the plugins folder " + folder.path() + "; no uploaded plugin is loaded", e);
-                jars = List.of();
-            }
-            for (Path jar : jars) {
-                loadJar(jar).forEach(type -> add(registered, type));
             }
             types = Collections.unmodifiableMap(registered);
         }
@@ -101,6 +83,20 @@ public class TypeRegistry {
             for (RegisteredType type : loadJar(jar)) {
                 added.add(add(registered, type));
             }
+            types = Collections.unmodifiableMap(registered);
+            return added;
+        }
+    }
+
+    /**
+     * Registers a jar of the plugins folder that cannot be loaded as one failed entry under its
+     * file name, so admins see the reason and can uninstall it. Returns the entry.
+     */
+    public RegisteredType registerFailed(Path jar, String failure) {
+        synchronized (changes) {
+            String fileName = jar.getFileName().toString();
+            Map<String, RegisteredType> registered = new LinkedHashMap<>(types);
+            RegisteredType added = add(registered, new RegisteredType(fileName, null, null, fileName, failure, jar));
             types = Collections.unmodifiableMap(registered);
             return added;
         }

@@ -15,8 +15,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.logging.Logger;
+import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
 
@@ -29,14 +31,25 @@ import javax.sql.DataSource;
  * <p>Several servers may start at once on one database. Each script is applied while holding an
  * exclusive lock on {@code schema_version} (a statement that Derby and PostgreSQL both accept), and
  * the applied versions are read again under that lock, so every script runs exactly once.
+ *
+ * <p>Scripts are written in SQL that both databases accept, with one exception: PostgreSQL has no
+ * {@code BLOB} type, so on PostgreSQL the word {@code BLOB} in a statement becomes {@code BYTEA}.
+ * Do not use it as a name or inside a string literal.
  */
 public final class SchemaMigrator {
 
     private static final Logger LOG = Logger.getLogger(SchemaMigrator.class.getName());
 
-    /** Migration scripts in version order. Append new ones; never edit an applied one. */
+    /**
+     * Migration scripts in ascending version order. Append new ones; never edit an applied one. A
+     * script is applied when its version is missing from {@code schema_version}, so a version
+     * inserted below a higher one that a database already has is still applied there, after it.
+     */
     static final List<String> SCRIPTS = List.of("V1__ledger.sql", "V2__count_sheets.sql", "V3__webhooks.sql",
-            "V4__lot_list_indexes.sql", "V5__ledger_reason_index.sql", "V6__lot_last_counted.sql");
+            "V4__lot_list_indexes.sql", "V5__ledger_reason_index.sql", "V6__lot_last_counted.sql",
+            "V8__plugin_jars.sql");
+
+    private static final Pattern BLOB = Pattern.compile("\\bBLOB\\b", Pattern.CASE_INSENSITIVE);
 
     private final DataSource dataSource;
 
@@ -129,8 +142,9 @@ public final class SchemaMigrator {
     private static void apply(Connection connection, String script, int version) throws SQLException {
         LOG.info(() -> "Applying schema migration " + script);
         try (Statement statement = connection.createStatement()) {
+            boolean postgres = isPostgres(connection);
             for (String sql : statements(read(script))) {
-                statement.executeUpdate(sql);
+                statement.executeUpdate(postgres ? forPostgres(sql) : sql);
             }
             try (PreparedStatement record = connection.prepareStatement(
                     "INSERT INTO schema_version (version, script, applied_at) VALUES (?, ?, ?)")) {
@@ -167,6 +181,15 @@ public final class SchemaMigrator {
             result.add(current.toString().strip());
         }
         return result;
+    }
+
+    private static boolean isPostgres(Connection connection) throws SQLException {
+        return connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
+    }
+
+    /** Returns a statement with the standard type {@code BLOB} replaced by PostgreSQL's {@code BYTEA}. */
+    static String forPostgres(String sql) {
+        return BLOB.matcher(sql).replaceAll("BYTEA");
     }
 
     static int versionOf(String script) {

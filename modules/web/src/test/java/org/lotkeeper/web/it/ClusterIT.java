@@ -74,6 +74,11 @@ class ClusterIT {
     static final Path NGINX_CONFIG = ScriptServer.REPOSITORY.resolve("deploy/nginx/lotkeeper.conf");
     static final Duration LOAD = Duration.ofSeconds(Long.getLong("lotkeeper.cluster.seconds", 40));
     static final BigDecimal HOT_LOT_START = new BigDecimal("100000");
+    /** How often each server checks the database for plugin changes in this test; the default is 5 s. */
+    static final String PLUGIN_SYNC_INTERVAL = "PT1S";
+    /** How long a server may take to follow a plugin change: the interval plus slack for a loaded machine. */
+    static final Duration PLUGIN_SYNC_WAIT = Duration.ofSeconds(30);
+    static final String THEFT = "/api/v1/adjustment-types/theft";
 
     private static Path directory;
     private static NetworkNamespace namespace;
@@ -116,7 +121,9 @@ class ClusterIT {
                     "--db-password-file", passwordFile.toString(),
                     "--cluster-members", String.join(",", members),
                     "--hazelcast-port", Integer.toString(HAZELCAST_PORTS[i]),
-                    "--instance-name", "lotkeeper-" + (i + 1)), bridge.httpAddress().toURL()));
+                    "--instance-name", "lotkeeper-" + (i + 1),
+                    "--java-opts", "-Dlotkeeper.plugins.sync-interval=" + PLUGIN_SYNC_INTERVAL),
+                    bridge.httpAddress().toURL()));
         }
 
         // All three start at once on the empty database, as an operator would start them.
@@ -357,12 +364,60 @@ class ClusterIT {
         return decoded.substring(decoded.indexOf(':') + 1);
     }
 
+    @Test
+    @Order(6)
+    void pluginInstalledOnOneInstanceWorksOnAll() {
+        byte[] jar = PluginJars.read(ExampleJar.theft());
+        String location = balancer.location();
+        String sku = balancer.product("pcs");
+        long lot = balancer.openLot(sku, "THEFT-1", location, "20", "2.00", null, null);
+        for (Api server : DIRECT) {
+            assertEquals(404, server.get(THEFT).status(), "theft is not installed yet on " + server.base());
+        }
+
+        Api.Response installed = DIRECT.get(0).uploadPlugin(ExampleJar.FILE_NAME, jar);
+        assertEquals(201, installed.status(), installed.body());
+        for (int i : new int[] {1, 2}) {
+            Api server = DIRECT.get(i);
+            awaitStatus(server, THEFT, 200, "the type installed through server 1, on server " + (i + 1));
+            Api.Response theft = server.post("/api/v1/adjustments", "{\"type\":\"theft\",\"post\":true,"
+                    + "\"fields\":{\"report\":\"PR-" + (i + 1) + "\"},\"lines\":[{\"lotId\":" + lot
+                    + ",\"quantity\":3}]}");
+            assertEquals(201, theft.status(), "theft posted through server " + (i + 1) + ": " + theft.body());
+        }
+        assertEquals(new BigDecimal("14"), balancer.quantity(lot), "20 less 3 through server 2 and 3 through server 3");
+        assertEquals(new BigDecimal("28.00"), balancer.value(lot), "14 pieces at 2.00");
+        assertEquals(3, balancer.ledger(lot).size(), "the opening and two theft entries");
+        JsonObject onThird = DIRECT.get(2).get("/api/v1/plugins/" + ExampleJar.FILE_NAME).json();
+        assertEquals(PluginJars.sha256(jar), onThird.getString("sha256"), "server 3 loaded the same jar: " + onThird);
+
+        Api.Response uninstalled = DIRECT.get(2).delete("/api/v1/plugins/" + ExampleJar.FILE_NAME);
+        assertEquals(200, uninstalled.status(), uninstalled.body());
+        assertEquals(404, DIRECT.get(2).get(THEFT).status(), "gone at once on server 3, which uninstalled it");
+        for (int i : new int[] {0, 1}) {
+            awaitStatus(DIRECT.get(i), THEFT, 404, "the type uninstalled through server 3, on server " + (i + 1));
+        }
+        assertEquals(404, DIRECT.get(0).get("/api/v1/plugins/" + ExampleJar.FILE_NAME).status(),
+                "server 1 no longer lists the jar");
+    }
+
+    /** Sends GET {@code path} until it returns {@code status}, for at most {@link #PLUGIN_SYNC_WAIT}. */
+    private static void awaitStatus(Api server, String path, int status, String description) {
+        Instant deadline = Instant.now().plus(PLUGIN_SYNC_WAIT);
+        int last = server.get(path).status();
+        while (last != status && Instant.now().isBefore(deadline)) {
+            pause(200);
+            last = server.get(path).status();
+        }
+        assertEquals(status, last, description + ": GET " + path + " within " + PLUGIN_SYNC_WAIT.toSeconds() + " s");
+    }
+
     /** A document the server acknowledged, with its effect on each hot lot. */
     private record Acknowledged(String key, long documentId, Map<Long, BigDecimal> changes, Instant at) {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void postingGoesOnWhenAnInstanceIsKilled() throws Exception {
         String location = balancer.location();
         String sku = balancer.product("pcs");
@@ -497,8 +552,12 @@ class ClusterIT {
     }
 
     private static void pause() {
+        pause(500);
+    }
+
+    private static void pause(long millis) {
         try {
-            Thread.sleep(500);
+            Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

@@ -18,9 +18,11 @@ import org.junit.jupiter.api.Test;
  * A third-party adjustment type goes from source to posted document on a server started with
  * {@code deploy/run}: the example project under {@code adjustment-types/examples/theft} is built
  * with Maven against the published SPI and testkit ({@link ExampleJar}), its jar is uploaded
- * through the API and usable at once, it stays installed across a restart, and a broken jar in
- * the plugins folder shows as failed without stopping the application. The type is then disabled
- * and uninstalled while its posted document stays readable.
+ * through the API and usable at once, it stays installed across a restart, and a broken jar put
+ * into the plugins folder fails the start-up import and shows as failed without stopping the
+ * application. The type is then disabled
+ * and uninstalled while its posted document stays readable. Last, a jar left in the plugins folder
+ * by a server from before the database stored plugins is imported at start-up.
  */
 class ThirdPartyTypeIT {
 
@@ -50,8 +52,9 @@ class ThirdPartyTypeIT {
         Api.Response installed = api.uploadPlugin(ExampleJar.FILE_NAME, jar);
         assertEquals(201, installed.status(), installed.body());
         assertEquals(PluginJars.sha256(jar), installed.json().getString("sha256"), "checksum of the stored jar");
-        Path stored = server.data().resolve("plugins").resolve(ExampleJar.FILE_NAME);
-        assertTrue(Files.isRegularFile(stored), "the jar is kept in the data directory's plugins folder");
+        Path plugins = server.data().resolve("plugins");
+        Path cached = plugins.resolve("cache").resolve(PluginJars.sha256(jar)).resolve(ExampleJar.FILE_NAME);
+        assertTrue(Files.isRegularFile(cached), "the server loads a copy in the plugins folder's cache");
         assertEquals("enabled", api.get(THEFT).json().getString("status"), "usable at once, without a reload");
 
         long documentId = postTheft(api, lot, "PR-77", 2);
@@ -65,7 +68,7 @@ class ThirdPartyTypeIT {
         assertTrue(missingReport.body().contains("fields.report"), missingReport.body());
 
         // A jar that is not a jar, put into the plugins folder by hand, must not keep the server from starting.
-        Files.writeString(stored.resolveSibling("broken.jar"), "not a jar\n");
+        Files.writeString(plugins.resolve("broken.jar"), "not a jar\n");
         server.stop();
         server.start();
 
@@ -73,8 +76,8 @@ class ThirdPartyTypeIT {
         postTheft(api, lot, "PR-78", 1);
         JsonObject broken = api.get("/api/v1/plugins/broken.jar").json();
         assertEquals("failed", broken.getJsonArray("types").getJsonObject(0).getString("status"), broken.toString());
-        assertTrue(broken.getJsonArray("types").getJsonObject(0).getString("failure").contains("cannot be read"),
-                broken.toString());
+        assertTrue(broken.getJsonArray("types").getJsonObject(0).getString("failure")
+                .contains("broken.jar is not a usable jar"), broken.toString());
         assertEquals(200, api.get("/api/v1/adjustment-types/damage").status(), "the other types work");
 
         assertEquals(200, api.put(THEFT + "/settings", "{\"enabled\":false}").status());
@@ -88,11 +91,26 @@ class ThirdPartyTypeIT {
             assertEquals(200, uninstalled.status(), uninstalled.body());
         }
         assertEquals(404, api.get(THEFT).status(), "gone at once, without a reload");
-        assertFalse(Files.exists(stored), "the jar is deleted");
+        assertFalse(Files.exists(cached), "the server's copy of the jar is deleted");
+        assertFalse(Files.exists(plugins.resolve("broken.jar")), "the broken jar is deleted");
         assertEquals("POSTED", api.get("/api/v1/adjustments/" + documentId).json().getString("status"),
                 "a document of an uninstalled type stays readable");
         assertEquals(0, new BigDecimal("2").compareTo(api.quantity(lot)), "nothing posted while disabled");
         assertTrue(api.verification().getBoolean("consistent"));
+
+        // A server from before the database stored plugins kept installed jars in its plugins folder.
+        server.stop();
+        Files.write(plugins.resolve(ExampleJar.FILE_NAME), jar);
+        server.start();
+
+        assertEquals("disabled", api.get(THEFT).json().getString("status"), "imported at start, with its setting");
+        assertFalse(Files.exists(plugins.resolve(ExampleJar.FILE_NAME)), "moved out of the folder, so it is imported once");
+        assertTrue(Files.isRegularFile(cached), "the server loads the copy in its cache");
+        JsonObject imported = api.get("/api/v1/audit?action=plugin.import&limit=10").array().getJsonObject(0);
+        assertEquals(ExampleJar.FILE_NAME, imported.getString("target"), imported.toString());
+        assertEquals("system", imported.getString("userName"), imported.toString());
+        assertEquals("success", imported.getString("outcome"), imported.toString());
+        assertTrue(imported.getString("detail").contains("sha256=" + PluginJars.sha256(jar)), imported.toString());
     }
 
     private static long postTheft(Api api, long lot, String report, int quantity) {

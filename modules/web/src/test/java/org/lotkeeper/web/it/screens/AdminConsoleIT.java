@@ -225,7 +225,7 @@ class AdminConsoleIT {
         browser.screenshot("admin-plugins-uninstalled");
         assertEquals(404, api.get(THEFT).status(), "the type is gone at once");
         assertFalse(columnTexts("plugins:types", "type-id").contains("theft"), "the row is gone");
-        assertFalse(Files.exists(PLUGIN_FOLDER.resolve(ExampleJar.FILE_NAME)), "the jar is deleted");
+        assertFalse(Files.exists(cachedCopy(jar)), "the server's copy of the jar is deleted");
 
         assertEquals("POSTED", api.get("/api/v1/adjustments/" + apiDocument).json().getString("status"),
                 "a document of the uninstalled type stays readable through the API");
@@ -270,7 +270,7 @@ class AdminConsoleIT {
         String row = "plugins:types:" + rowIndex("plugins:types", "theft");
         assertEquals("SHA-256 " + PluginJars.sha256(jar), browser.text(row + ":checksum"));
         assertEquals(200, api.get(THEFT).status(), "the type installed in the console is there for the API");
-        assertTrue(Files.isRegularFile(PLUGIN_FOLDER.resolve(ExampleJar.FILE_NAME)), "kept in the plugins folder");
+        assertTrue(Files.isRegularFile(cachedCopy(jar)), "the server loads a copy in its plugin cache");
         browser.screenshot("admin-plugins-installed");
 
         browser.chooseFile("upload", theft);
@@ -377,6 +377,11 @@ class AdminConsoleIT {
                 .filter(plugin -> plugin.getJsonArray("types").getValuesAs(JsonObject.class).stream()
                         .anyMatch(type -> type.getString("id").equals(typeId)))
                 .map(plugin -> plugin.getString("fileName")).findFirst().orElseThrow();
+    }
+
+    /** Returns where the server keeps its copy of an installed jar: by checksum in the plugins folder's cache. */
+    private static Path cachedCopy(byte[] jar) {
+        return PLUGIN_FOLDER.resolve("cache").resolve(PluginJars.sha256(jar)).resolve(ExampleJar.FILE_NAME);
     }
 
     private static Set<String> pluginFiles() {
