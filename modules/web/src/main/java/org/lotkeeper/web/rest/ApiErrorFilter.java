@@ -5,33 +5,30 @@ import static org.lotkeeper.core.support.JsonProviders.JSON;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.FilterChain;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.annotation.WebServlet;
-import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.annotation.WebFilter;
+import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * The error page of the whole application. An error that the container reports for an API
- * request, such as the 401 of a missing or wrong password, gets an {@code application/problem+json}
- * body like every other API error; every other request gets the error screen.
+ * Answers the container's errors for API requests, such as the 401 of a missing or wrong
+ * password, with an {@code application/problem+json} body like every other API error. It sits in
+ * front of the error screen, {@code web.xml}'s error page, which every other request still gets.
  */
-@WebServlet(name = "ErrorPage", urlPatterns = ApiErrorPage.PATH)
-public class ApiErrorPage extends HttpServlet {
-
-    /** Path that {@code web.xml} names as the error page location. */
-    static final String PATH = "/error";
-
-    private static final String SCREEN = "/error.xhtml";
+@WebFilter(filterName = "ApiErrorFilter", urlPatterns = "/error.xhtml", dispatcherTypes = DispatcherType.ERROR)
+public class ApiErrorFilter extends HttpFilter {
 
     @Override
-    protected void service(HttpServletRequest request, HttpServletResponse response)
-            throws ServletException, IOException {
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
         String uri = (String) request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
         String api = request.getContextPath() + "/api/";
         if (uri == null || !uri.startsWith(api)) {
-            request.getRequestDispatcher(SCREEN).forward(request, response);
+            chain.doFilter(request, response);
             return;
         }
 
