@@ -15,9 +15,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * Answers the container's errors for API requests, such as the 401 of a missing or wrong
- * password, with an {@code application/problem+json} body like every other API error. It sits in
- * front of the error screen, {@code web.xml}'s error page, which every other request still gets.
+ * Writes the container's errors for API requests, such as the 401 of a missing or wrong password,
+ * as {@code application/problem+json} like every other API error. It sits in front of the error
+ * screen, {@code web.xml}'s error page, which every other request still gets.
  */
 @WebFilter(filterName = "ApiErrorFilter", urlPatterns = "/error.xhtml", dispatcherTypes = DispatcherType.ERROR)
 public class ApiErrorFilter extends HttpFilter {
