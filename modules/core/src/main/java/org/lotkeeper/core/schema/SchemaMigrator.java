@@ -36,7 +36,8 @@ public final class SchemaMigrator {
 
     /** Migration scripts in version order. Append new ones; never edit an applied one. */
     static final List<String> SCRIPTS = List.of("V1__ledger.sql", "V2__count_sheets.sql", "V3__webhooks.sql",
-            "V4__lot_list_indexes.sql", "V5__ledger_reason_index.sql", "V6__lot_last_counted.sql");
+            "V4__lot_list_indexes.sql", "V5__ledger_reason_index.sql", "V6__lot_last_counted.sql",
+            "V7__webhook_delivery_claims.sql");
 
     private final DataSource dataSource;
 

@@ -24,7 +24,8 @@ import org.lotkeeper.core.webhooks.WebhookDispatcher;
 /**
  * Prepares the database before the application serves anything: checks the settings of type calls,
  * applies pending migrations, raises Derby's lock escalation threshold, creates the first admin
- * when there is no user, registers the adjustment types and resumes pending webhook deliveries.
+ * when there is no user, registers the adjustment types and starts the sweep that resumes pending
+ * webhook deliveries.
  */
 @Startup
 @Singleton
@@ -79,6 +80,8 @@ public class ApplicationStartup {
                  first start to choose it yourself.
                 ==================================================================
                 """.formatted(password)));
+
+        webhooks.startSweeping();
 
         LOG.info(() -> "Lotkeeper started with " + registry.all().size() + " adjustment types, each call limited to "
                 + TypeCallPolicy.seconds(policy.timeLimit()));
