@@ -3,6 +3,7 @@ package org.lotkeeper.web.it;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.SocketAddress;
 import java.net.StandardProtocolFamily;
 import java.net.URI;
 import java.net.URL;
@@ -11,26 +12,45 @@ import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Forwards TCP connections from a port on the host's 127.0.0.1 to a UNIX socket, so that the test
  * JVM reaches a program in a network namespace that listens on a socket file, without any
- * interface but loopback.
+ * interface but loopback. {@link #toLoopbackPort} forwards the other way, so that programs in the
+ * namespace reach a server of the test.
  */
 final class UnixSocketBridge implements AutoCloseable {
 
-    private final Path socket;
+    private final SocketAddress target;
     private final ServerSocketChannel server;
     private final Set<SocketChannel> open = ConcurrentHashMap.newKeySet();
 
     UnixSocketBridge(Path socket) throws IOException {
-        this.socket = socket;
         // An IPv4 socket, so that it shows as 127.0.0.1 and not as an IPv4-mapped IPv6 address.
-        this.server = ServerSocketChannel.open(StandardProtocolFamily.INET).bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-        Thread.ofVirtual().name("bridge-" + socket.getFileName()).start(this::accept);
+        this(ServerSocketChannel.open(StandardProtocolFamily.INET).bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0)),
+                UnixDomainSocketAddress.of(socket), "bridge-" + socket.getFileName());
+    }
+
+    private UnixSocketBridge(ServerSocketChannel server, SocketAddress target, String name) {
+        this.server = server;
+        this.target = target;
+        Thread.ofVirtual().name(name).start(this::accept);
+    }
+
+    /**
+     * Listens on the UNIX socket {@code socket}, which anyone may connect to (nginx's workers run
+     * as 'nobody'), and forwards each connection to {@code port} on the host's 127.0.0.1.
+     */
+    static UnixSocketBridge toLoopbackPort(Path socket, int port) throws IOException {
+        ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX).bind(UnixDomainSocketAddress.of(socket));
+        Files.setPosixFilePermissions(socket, PosixFilePermissions.fromString("rwxrwxrwx"));
+        return new UnixSocketBridge(server, new InetSocketAddress(InetAddress.getLoopbackAddress(), port),
+                "bridge-to-port-" + port);
     }
 
     URL url() {
@@ -54,7 +74,7 @@ final class UnixSocketBridge implements AutoCloseable {
 
     private void forward(SocketChannel client) {
         open.add(client);
-        try (client; SocketChannel upstream = SocketChannel.open(UnixDomainSocketAddress.of(socket))) {
+        try (client; SocketChannel upstream = SocketChannel.open(target)) {
             open.add(upstream);
             Thread back = Thread.ofVirtual().start(() -> copy(upstream, client));
             copy(client, upstream);
