@@ -23,8 +23,9 @@ import java.util.logging.Logger;
  *
  * <p>Every method runs on the caller's connection in the caller's transaction, which must be
  * READ COMMITTED or stricter and must end right after the call: the UPDATE's row lock makes a
- * competing claim of the same row wait until that commit and then find the claim live. Only single
- * rows of {@code webhook_delivery} are locked, by primary key, so claims never wait for postings.
+ * competing claim of the same row wait until that commit and then find the claim live. Claims lock
+ * single rows of {@code webhook_delivery} by primary key and read {@code webhook}, two tables that
+ * postings do not lock, so claims and postings never wait for each other.
  * Times are those of the calling server's clock, so the servers' clocks must agree to well within
  * {@link WebhookSettings#LEASE_MARGIN}.
  */
@@ -84,7 +85,7 @@ final class DeliveryClaims {
         }
     }
 
-    /** What became of an attempt's outcome. */
+    /** The result of recording an attempt's outcome. */
     sealed interface Outcome {
 
         /** The receiver accepted the delivery. */
@@ -193,10 +194,15 @@ final class DeliveryClaims {
             outcome = delay.<Outcome>map(Outcome.Retry::new).orElseGet(Outcome.Failed::new);
         }
         if (!recorded) {
-            LOG.warning(() -> "The claim on webhook " + attempt + " expired before its outcome was stored, and "
-                    + currentHolder(connection, attempt.deliveryId()) + " has the delivery now; the outcome of this"
-                    + " attempt (" + (error == null ? "HTTP " + statusCode : error) + ") is dropped. An attempt took"
-                    + " longer than the lease of " + lease.toSeconds() + " s, or the servers' clocks disagree.");
+            Optional<String> holder = currentHolder(connection, attempt.deliveryId());
+            if (holder.isEmpty()) {
+                LOG.fine(() -> "Webhook " + attempt + " was deleted during the attempt; its outcome is dropped");
+            } else {
+                LOG.warning(() -> "The claim on webhook " + attempt + " expired before its outcome was stored, and "
+                        + holder.get() + " has the delivery now; the outcome of this attempt ("
+                        + (error == null ? "HTTP " + statusCode : error) + ") is dropped. An attempt took longer than"
+                        + " the lease of " + lease.toSeconds() + " s, or the servers' clocks disagree.");
+            }
             return new Outcome.ClaimLost();
         }
         return outcome;
@@ -225,19 +231,18 @@ final class DeliveryClaims {
         }
     }
 
-    private static String currentHolder(Connection connection, long deliveryId) {
+    /** Describes who has the delivery now, or returns empty when the delivery is gone. */
+    private static Optional<String> currentHolder(Connection connection, long deliveryId) throws SQLException {
         try (PreparedStatement read = connection.prepareStatement(
                 "SELECT claimed_by, status FROM webhook_delivery WHERE id = ?")) {
             read.setLong(1, deliveryId);
             try (ResultSet row = read.executeQuery()) {
                 if (!row.next()) {
-                    return "nobody (the delivery was deleted)";
+                    return Optional.empty();
                 }
                 String holder = row.getString(1);
-                return holder == null ? "no server (status " + row.getString(2) + ")" : "server " + holder;
+                return Optional.of(holder == null ? "no server (status " + row.getString(2) + ")" : "server " + holder);
             }
-        } catch (SQLException e) {
-            return "an unknown server (" + e.getMessage() + ")";
         }
     }
 

@@ -235,7 +235,7 @@ class DeliveryClaimsTest {
     }
 
     @Test
-    void holderReclaimingItsExpiredClaimDropsTheOlderOutcome() throws Exception {
+    void reclaimedClaimDropsOlderOutcome() throws Exception {
         long delivery = insertDelivery(insertWebhook(true), T0);
         DeliveryClaims server = new DeliveryClaims("server", LEASE);
         DeliveryClaims.Attempt older = inTransaction(c -> server.claim(c, delivery, T0)).orElseThrow();
