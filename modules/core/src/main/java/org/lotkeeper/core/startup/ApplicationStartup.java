@@ -23,9 +23,9 @@ import org.lotkeeper.core.webhooks.WebhookDispatcher;
 
 /**
  * Prepares the database before the application serves anything: checks the settings of type calls,
- * applies pending migrations, raises Derby's lock escalation threshold, creates the first admin
- * when there is no user, registers the adjustment types and starts the sweep that resumes pending
- * webhook deliveries.
+ * applies pending migrations, raises Derby's lock escalation threshold, starts the sweep that
+ * resumes pending webhook deliveries, creates the first admin when there is no user and registers
+ * the adjustment types.
  */
 @Startup
 @Singleton
@@ -67,6 +67,9 @@ public class ApplicationStartup {
         DurabilityCheck.requireDurableCommits(allowNonDurable);
         new SchemaMigrator(dataSource).migrate();
         DerbyLockSettings.apply(dataSource);
+        // Before the first admin is created, which commits only when this method returns: the
+        // sweep must not lengthen the time in which servers started at once compete for that user.
+        webhooks.startSweeping();
 
         Optional<String> generated = users.createFirstAdmin(adminPassword.orElse(null));
         // The generated password is shown once on standard output and never logged; the admin
@@ -80,8 +83,6 @@ public class ApplicationStartup {
                  first start to choose it yourself.
                 ==================================================================
                 """.formatted(password)));
-
-        webhooks.startSweeping();
 
         LOG.info(() -> "Lotkeeper started with " + registry.all().size() + " adjustment types, each call limited to "
                 + TypeCallPolicy.seconds(policy.timeLimit()));
