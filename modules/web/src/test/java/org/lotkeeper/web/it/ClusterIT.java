@@ -271,7 +271,11 @@ class ClusterIT {
         String self = "pid=" + ProcessHandle.current().pid() + ",";
         for (String line : listeners.split("\n")) {
             if (line.contains(self)) {
-                assertTrue(line.split("\\s+")[3].startsWith("127.0.0.1:"), "the test JVM listens beyond loopback: " + line);
+                // The webhook receiver's HTTP server opens a dual-stack socket, which ss shows as
+                // the IPv4-mapped form of 127.0.0.1.
+                String address = line.split("\\s+")[3];
+                assertTrue(address.startsWith("127.0.0.1:") || address.startsWith("[::ffff:127.0.0.1]:"),
+                        "the test JVM listens beyond loopback: " + line);
             }
         }
         String inside = namespace.listeners();
