@@ -67,10 +67,12 @@ public class ApplicationStartup {
         DurabilityCheck.requireDurableCommits(allowNonDurable);
         new SchemaMigrator(dataSource).migrate();
         DerbyLockSettings.apply(dataSource);
-        // Before the first admin is created, which commits only when this method returns: the
-        // sweep must not lengthen the time in which servers started at once compete for that user.
+        // Before the first admin: this method runs in one transaction, which inserts that user when
+        // it commits, so work added after it would widen the race described below.
         webhooks.startSweeping();
 
+        // TODO: servers started at the same moment on an empty database can each insert the first
+        // admin, and every one but the first then fails to start on the unique user name.
         Optional<String> generated = users.createFirstAdmin(adminPassword.orElse(null));
         // The generated password is shown once on standard output and never logged; the admin
         // should change it after signing in.
