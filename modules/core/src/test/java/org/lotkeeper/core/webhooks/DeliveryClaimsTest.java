@@ -36,8 +36,8 @@ import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * Claims on delivery attempts against a real database with the migrated schema: embedded Derby,
- * and PostgreSQL too when the system property {@code lotkeeper.test.postgres} gives the JDBC URL
- * of an empty database, such as {@code jdbc:postgresql://127.0.0.1:55432/postgres?user=lk}. Each
+ * or PostgreSQL when the system property {@code lotkeeper.test.postgres} gives the JDBC URL of a
+ * database that the test may empty, such as {@code jdbc:postgresql://127.0.0.1:55432/postgres?user=lk}. Each
  * "server" is a {@link DeliveryClaims} with its own owner id, and each call runs in a transaction
  * of its own, as in the application.
  */
