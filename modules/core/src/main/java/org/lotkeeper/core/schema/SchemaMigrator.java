@@ -47,7 +47,7 @@ public final class SchemaMigrator {
      */
     static final List<String> SCRIPTS = List.of("V1__ledger.sql", "V2__count_sheets.sql", "V3__webhooks.sql",
             "V4__lot_list_indexes.sql", "V5__ledger_reason_index.sql", "V6__lot_last_counted.sql",
-            "V8__plugin_jars.sql");
+            "V7__webhook_delivery_claims.sql", "V8__plugin_jars.sql");
 
     private static final Pattern BLOB = Pattern.compile("\\bBLOB\\b", Pattern.CASE_INSENSITIVE);
 

@@ -23,8 +23,9 @@ import org.lotkeeper.core.webhooks.WebhookDispatcher;
 
 /**
  * Prepares the database before the application serves anything: checks the settings of type calls,
- * applies pending migrations, raises Derby's lock escalation threshold, creates the first admin
- * when there is no user, registers the adjustment types and resumes pending webhook deliveries.
+ * applies pending migrations, raises Derby's lock escalation threshold, starts the sweep that
+ * resumes pending webhook deliveries, creates the first admin when there is no user and registers
+ * the adjustment types.
  */
 @Startup
 @Singleton
@@ -66,9 +67,10 @@ public class ApplicationStartup {
         DurabilityCheck.requireDurableCommits(allowNonDurable);
         new SchemaMigrator(dataSource).migrate();
         DerbyLockSettings.apply(dataSource);
+        webhooks.startSweeping();
 
         boolean hadUsers = users.exist();
-        Optional<String> generated = users.createFirstAdmin(adminPassword.orElse(null));
+        Optional<String> generated = createFirstAdmin();
         if (hadUsers && adminPassword.filter(password -> !password.isBlank()).isPresent()) {
             LOG.info("LOTKEEPER_ADMIN_PASSWORD is set, but the database has users already, so it is ignored;"
                     + " an admin changes passwords with POST /api/v1/users/{name}/password");
@@ -87,5 +89,22 @@ public class ApplicationStartup {
 
         LOG.info(() -> "Lotkeeper started with " + registry.all().size() + " adjustment types, each call limited to "
                 + TypeCallPolicy.seconds(policy.timeLimit()));
+    }
+
+    /**
+     * Creates the first admin when there is no user. Servers started together on an empty
+     * database can each try: the unique user name lets one insert win, and the others, whose
+     * insert then fails, find the admin that the winner created and carry on.
+     */
+    private Optional<String> createFirstAdmin() {
+        try {
+            return users.createFirstAdmin(adminPassword.orElse(null));
+        } catch (RuntimeException e) {
+            if (!users.exist()) {
+                throw e;
+            }
+            LOG.info("Another server created the first admin at the same moment; using that one");
+            return Optional.empty();
+        }
     }
 }

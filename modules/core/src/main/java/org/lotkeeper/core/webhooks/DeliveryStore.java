@@ -2,13 +2,17 @@ package org.lotkeeper.core.webhooks;
 
 import static org.lotkeeper.core.support.JsonProviders.JSON;
 
-import java.time.Duration;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import javax.sql.DataSource;
+
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObjectBuilder;
@@ -22,6 +26,8 @@ import org.lotkeeper.core.support.BusinessCalendar;
 /**
  * The database side of webhook deliveries. Every method runs in a transaction of its own,
  * because the dispatcher calls them after the posting has committed and from executor threads.
+ * Claims and outcomes are plain JDBC on the application's data source, which the container
+ * enlists in that transaction.
  */
 @ApplicationScoped
 public class DeliveryStore {
@@ -29,18 +35,11 @@ public class DeliveryStore {
     @PersistenceContext(unitName = "lotkeeper")
     EntityManager em;
 
+    @Resource(lookup = "java:app/jdbc/lotkeeper")
+    DataSource dataSource;
+
     @Inject
     BusinessCalendar calendar;
-
-    /** Data of one attempt: the target URL, the payload and the secret that signs it. */
-    record Attempt(long deliveryId, long webhookId, String eventId, String url, String secret, String payload,
-                   int attemptsBefore) {
-
-        @Override
-        public String toString() {
-            return "delivery " + deliveryId + " of event " + eventId + " to webhook " + webhookId;
-        }
-    }
 
     /** Stores one pending delivery of {@code event} per enabled webhook and returns their ids. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
@@ -62,57 +61,35 @@ public class DeliveryStore {
         return ids;
     }
 
-    /**
-     * Returns the next attempt of a pending delivery, or empty when the delivery is gone, no
-     * longer pending, or its webhook was disabled (which fails the delivery).
-     */
+    /** Claims the next attempt of a delivery for this server; see {@link DeliveryClaims#claim}. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public Optional<Attempt> prepare(long deliveryId) {
-        WebhookDelivery delivery = em.find(WebhookDelivery.class, deliveryId);
-        if (delivery == null || delivery.getStatus() != DeliveryStatus.PENDING) {
-            return Optional.empty();
+    public Optional<DeliveryClaims.Attempt> claim(DeliveryClaims claims, long deliveryId) {
+        try (Connection connection = dataSource.getConnection()) {
+            return claims.claim(connection, deliveryId, calendar.now());
+        } catch (SQLException e) {
+            throw new IllegalStateException("Claiming webhook delivery " + deliveryId + " failed: " + e.getMessage(), e);
         }
-        Webhook webhook = em.find(Webhook.class, delivery.getWebhookId());
-        if (webhook == null) {
-            return Optional.empty();
-        }
-        if (!webhook.isEnabled()) {
-            delivery.attemptFailed(null, "the webhook was disabled before this attempt", null);
-            return Optional.empty();
-        }
-        return Optional.of(new Attempt(deliveryId, webhook.getId(), delivery.getEventId(), webhook.getUrl(),
-                webhook.getSecret(), delivery.getPayload(), delivery.getAttempts()));
     }
 
-    /**
-     * Records an attempt's outcome: {@code statusCode} is {@code null} when no response came.
-     *
-     * @return the wait before the next attempt, or empty when the delivery succeeded, failed for
-     *         good or no longer exists
-     */
+    /** Records the outcome of a claimed attempt; see {@link DeliveryClaims#recordOutcome}. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public Optional<Duration> recordOutcome(long deliveryId, Integer statusCode, String error) {
-        WebhookDelivery delivery = em.find(WebhookDelivery.class, deliveryId);
-        if (delivery == null) {
-            return Optional.empty();
+    public DeliveryClaims.Outcome recordOutcome(DeliveryClaims claims, DeliveryClaims.Attempt attempt, Integer statusCode,
+                                                String error) {
+        try (Connection connection = dataSource.getConnection()) {
+            return claims.recordOutcome(connection, attempt, statusCode, error, calendar.now());
+        } catch (SQLException e) {
+            throw new IllegalStateException("Recording the outcome of webhook " + attempt + " failed: " + e.getMessage(), e);
         }
-        Instant now = calendar.now();
-        if (statusCode != null && statusCode >= 200 && statusCode < 300) {
-            delivery.delivered(statusCode, now);
-            return Optional.empty();
-        }
-        Optional<Duration> delay = RetryPolicy.delayAfter(delivery.getAttempts() + 1);
-        delivery.attemptFailed(statusCode, error, delay.map(now::plus).orElse(null));
-        return delay;
     }
 
-    /** Returns the ids and due times of all pending deliveries, for the start-up scan. */
+    /** Returns the ids of due pending deliveries without a live claim, at most {@code limit}, for the sweep. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public List<Object[]> pending() {
-        return em.createQuery("SELECT d.id, d.nextAttemptAt FROM WebhookDelivery d WHERE d.status = :status"
-                        + " ORDER BY d.id", Object[].class)
-                .setParameter("status", DeliveryStatus.PENDING)
-                .getResultList();
+    public List<Long> due(DeliveryClaims claims, int limit) {
+        try (Connection connection = dataSource.getConnection()) {
+            return claims.due(connection, calendar.now(), limit);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Reading due webhook deliveries failed: " + e.getMessage(), e);
+        }
     }
 
     /** Builds the JSON body sent for a posted or reversed document. */

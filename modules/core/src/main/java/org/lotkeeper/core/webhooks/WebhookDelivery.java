@@ -14,7 +14,10 @@ import jakarta.persistence.TableGenerator;
 
 import org.lotkeeper.core.support.IdBlocks;
 
-/** One event sent to one webhook: its payload, the attempts so far and the last outcome. */
+/**
+ * One event sent to one webhook: its payload, the attempts so far, the last outcome and the
+ * claim of the server that is sending the next attempt.
+ */
 @Entity
 @Table(name = "webhook_delivery")
 public class WebhookDelivery {
@@ -59,6 +62,13 @@ public class WebhookDelivery {
     @Column(name = "delivered_at")
     private Instant deliveredAt;
 
+    // Claims and outcomes are written with JDBC by DeliveryClaims; the mapping only reads them.
+    @Column(name = "claimed_by", length = InstanceId.MAX_LENGTH, insertable = false, updatable = false)
+    private String claimedBy;
+
+    @Column(name = "claimed_until", insertable = false, updatable = false)
+    private Instant claimedUntil;
+
     protected WebhookDelivery() {
     }
 
@@ -69,28 +79,6 @@ public class WebhookDelivery {
         this.payload = payload;
         this.status = DeliveryStatus.PENDING;
         this.nextAttemptAt = firstAttemptAt;
-    }
-
-    /** Records a 2xx answer. */
-    void delivered(int statusCode, Instant at) {
-        attempts++;
-        status = DeliveryStatus.DELIVERED;
-        lastStatusCode = statusCode;
-        lastError = null;
-        nextAttemptAt = null;
-        deliveredAt = at;
-    }
-
-    /**
-     * Records a failed attempt: {@code statusCode} is {@code null} when no answer came. With
-     * {@code retryAt} {@code null} the delivery is given up as failed.
-     */
-    void attemptFailed(Integer statusCode, String error, Instant retryAt) {
-        attempts++;
-        lastStatusCode = statusCode;
-        lastError = error == null || error.length() <= MAX_ERROR ? error : error.substring(0, MAX_ERROR - 3) + "...";
-        nextAttemptAt = retryAt;
-        status = retryAt == null ? DeliveryStatus.FAILED : DeliveryStatus.PENDING;
     }
 
     public Long getId() {
@@ -135,5 +123,15 @@ public class WebhookDelivery {
 
     public Instant getDeliveredAt() {
         return deliveredAt;
+    }
+
+    /** Returns the instance id of the server that holds a claim on the next attempt, or {@code null}. */
+    public String getClaimedBy() {
+        return claimedBy;
+    }
+
+    /** Returns when the claim on the next attempt expires, or {@code null} without a claim. */
+    public Instant getClaimedUntil() {
+        return claimedUntil;
     }
 }

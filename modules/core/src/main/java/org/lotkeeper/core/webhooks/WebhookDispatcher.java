@@ -7,13 +7,16 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,17 +24,23 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.lotkeeper.core.adjustments.DocumentPosted;
-import org.lotkeeper.core.support.BusinessCalendar;
 
 /**
  * Sends webhook deliveries. A committed posting or reversal becomes one pending delivery per
  * enabled webhook, and each attempt runs on the managed scheduled executor, because EJB timers
- * do not run on Payara Micro without Hazelcast.
- * <p>
- * NOTE: attempts are scheduled in memory, and several instances sharing one database each
- * resume all pending deliveries at start-up, so a receiver may get an event more than once. It
- * should ignore repeated {@code Lotkeeper-Event-Id} values.
+ * do not run on Payara Micro without Hazelcast. The server that stores a delivery tries it at
+ * once and schedules its retries in memory. Every server also sweeps the database for due
+ * deliveries that no live server has claimed (every 30 s by default, setting
+ * {@value WebhookSettings#SWEEP_INTERVAL_PROPERTY}), so deliveries go on after a restart and
+ * when the server that held them died.
+ *
+ * <p>Before each attempt a server claims it in the database (see {@link DeliveryClaims}), so
+ * servers that share one database do not send the same attempt twice. Delivery is still at least
+ * once: when a server dies after the receiver answered but before the outcome was stored, another
+ * server sends the attempt again once the claim has expired. A receiver should therefore ignore
+ * {@code Lotkeeper-Event-Id} values it has already processed.
  */
 @ApplicationScoped
 public class WebhookDispatcher {
@@ -41,8 +50,8 @@ public class WebhookDispatcher {
     /** Header that carries the event id, the same on every attempt. */
     public static final String EVENT_ID_HEADER = "Lotkeeper-Event-Id";
 
-    /** How long an attempt may take to connect and, separately, to get a response. */
-    static final Duration TIMEOUT = Duration.ofSeconds(10);
+    /** Maximum deliveries one sweep schedules; the next sweep takes the rest. */
+    static final int SWEEP_LIMIT = 500;
 
     @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
     ManagedScheduledExecutorService executor;
@@ -51,13 +60,60 @@ public class WebhookDispatcher {
     DeliveryStore store;
 
     @Inject
-    BusinessCalendar calendar;
+    @ConfigProperty(name = WebhookSettings.TIMEOUT_PROPERTY, defaultValue = "PT10S")
+    String timeout;
 
-    private final HttpClient http = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(TIMEOUT)
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .build();
+    @Inject
+    @ConfigProperty(name = WebhookSettings.SWEEP_INTERVAL_PROPERTY, defaultValue = "PT30S")
+    String sweepInterval;
+
+    private WebhookSettings settings;
+    private DeliveryClaims claims;
+    private HttpClient http;
+    private ScheduledFuture<?> sweeps;
+    private final AtomicBoolean firstSweep = new AtomicBoolean(true);
+
+    @PostConstruct
+    void start() {
+        try {
+            settings = WebhookSettings.parse(timeout, sweepInterval);
+        } catch (IllegalArgumentException e) {
+            LOG.severe(e.getMessage());
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+        claims = new DeliveryClaims(InstanceId.create(), settings.lease());
+        http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(settings.timeout())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+        LOG.info(() -> "Webhook deliveries: instance id " + claims.owner() + ", timeout " + settings.timeout().toSeconds()
+                + " s, claims last " + settings.lease().toSeconds() + " s, sweep every "
+                + settings.sweepInterval().toSeconds() + " s");
+    }
+
+    /**
+     * Starts the periodic sweep. The first sweep runs at once, which resumes the deliveries that
+     * were pending when the servers stopped. The application calls it at start-up, after the
+     * schema migrations.
+     */
+    public synchronized void startSweeping() {
+        if (sweeps == null) {
+            sweeps = executor.scheduleWithFixedDelay(this::sweep, 0, settings.sweepInterval().toMillis(),
+                    TimeUnit.MILLISECONDS);
+        }
+    }
+
+    @PreDestroy
+    synchronized void stop() {
+        if (sweeps != null) {
+            sweeps.cancel(false);
+            sweeps = null;
+        }
+        if (http != null) {
+            http.shutdownNow();
+        }
+    }
 
     /** Stores and schedules the deliveries of a committed posting or reversal. */
     void onPosted(@Observes(during = TransactionPhase.AFTER_SUCCESS) DocumentPosted event) {
@@ -72,23 +128,24 @@ public class WebhookDispatcher {
         deliveries.forEach(id -> schedule(id, Duration.ZERO));
     }
 
-    /** Schedules every pending delivery again. The application calls it at start-up, so deliveries survive a restart. */
-    public void resumePending() {
-        List<Object[]> pending;
+    /**
+     * Schedules an attempt of every due pending delivery that no live server has claimed. Runs on
+     * the executor; a failure is logged, and the next sweep tries again.
+     */
+    void sweep() {
+        boolean first = firstSweep.getAndSet(false);
         try {
-            pending = store.pending();
+            List<Long> due = store.due(claims, SWEEP_LIMIT);
+            due.forEach(id -> schedule(id, Duration.ZERO));
+            if (!due.isEmpty()) {
+                Level level = first ? Level.INFO : Level.FINE;
+                LOG.log(level, () -> "Scheduled " + due.size() + " due webhook deliveries that no server had claimed"
+                        + (first ? ", at start-up" : "") + ": " + due);
+            }
         } catch (RuntimeException e) {
-            LOG.log(Level.SEVERE, "Failed to read pending webhook deliveries; they stay pending until the next start", e);
-            return;
-        }
-        Instant now = calendar.now();
-        for (Object[] row : pending) {
-            Instant due = (Instant) row[1];
-            Duration wait = due == null || due.isBefore(now) ? Duration.ZERO : Duration.between(now, due);
-            schedule((Long) row[0], wait);
-        }
-        if (!pending.isEmpty()) {
-            LOG.info(() -> "Resumed " + pending.size() + " pending webhook deliveries");
+            // A periodic task that throws is never run again, so nothing may escape.
+            LOG.log(Level.WARNING, "Webhook sweep failed; the next sweep in " + settings.sweepInterval().toSeconds()
+                    + " s tries again", e);
         }
     }
 
@@ -96,14 +153,17 @@ public class WebhookDispatcher {
         executor.schedule(() -> attempt(deliveryId), wait.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    /** Sends one attempt and records its outcome. Runtime exceptions are logged here because the executor would drop them. */
+    /**
+     * Claims, sends and records one attempt. Runtime exceptions are logged here because the
+     * executor would drop them.
+     */
     void attempt(long deliveryId) {
         try {
-            Optional<DeliveryStore.Attempt> next = store.prepare(deliveryId);
-            if (next.isEmpty()) {
+            Optional<DeliveryClaims.Attempt> claimed = store.claim(claims, deliveryId);
+            if (claimed.isEmpty()) {
                 return;
             }
-            DeliveryStore.Attempt attempt = next.get();
+            DeliveryClaims.Attempt attempt = claimed.get();
             Integer statusCode = null;
             String error = null;
             try {
@@ -119,20 +179,22 @@ public class WebhookDispatcher {
                 error = "interrupted while sending, probably because the server is shutting down";
             }
 
-            Optional<Duration> retry = store.recordOutcome(deliveryId, statusCode, error);
+            DeliveryClaims.Outcome outcome = store.recordOutcome(claims, attempt, statusCode, error);
             if (error != null) {
-                logFailure(attempt, error, retry);
+                logFailure(attempt, error, outcome);
             }
-            retry.ifPresent(wait -> schedule(deliveryId, wait));
+            if (outcome instanceof DeliveryClaims.Outcome.Retry retry) {
+                schedule(deliveryId, retry.delay());
+            }
         } catch (RuntimeException e) {
-            LOG.log(Level.SEVERE, "Webhook delivery " + deliveryId + " failed with an internal error and stays"
-                    + " pending until the next start", e);
+            LOG.log(Level.SEVERE, "Webhook delivery " + deliveryId + " failed with an internal error; a sweep tries it"
+                    + " again once it is due and its claim, if any, has expired", e);
         }
     }
 
-    private static HttpRequest request(DeliveryStore.Attempt attempt) {
+    private HttpRequest request(DeliveryClaims.Attempt attempt) {
         return HttpRequest.newBuilder(URI.create(attempt.url()))
-                .timeout(TIMEOUT)
+                .timeout(settings.timeout())
                 .header("Content-Type", "application/json")
                 .header(EVENT_ID_HEADER, attempt.eventId())
                 .header(WebhookSignature.HEADER, WebhookSignature.sign(attempt.secret(), attempt.payload()))
@@ -140,11 +202,16 @@ public class WebhookDispatcher {
                 .build();
     }
 
-    private static void logFailure(DeliveryStore.Attempt attempt, String error, Optional<Duration> retry) {
+    private static void logFailure(DeliveryClaims.Attempt attempt, String error, DeliveryClaims.Outcome outcome) {
+        String next = switch (outcome) {
+            case DeliveryClaims.Outcome.Retry retry -> "retrying in " + retry.delay().toSeconds() + " s";
+            case DeliveryClaims.Outcome.Failed failed -> "giving up, the delivery is FAILED";
+            case DeliveryClaims.Outcome.ClaimLost lost -> "another server has taken the delivery over";
+            case DeliveryClaims.Outcome.Delivered delivered -> "delivered";
+        };
         int number = attempt.attemptsBefore() + 1;
-        String next = retry.map(wait -> "retrying in " + wait.toSeconds() + " s")
-                .orElse("giving up, the delivery is FAILED");
-        LOG.warning(() -> "Webhook delivery failed: webhook=" + attempt.webhookId() + " event=" + attempt.eventId()
-                + " attempt " + number + " of " + RetryPolicy.MAX_ATTEMPTS + ": " + error + "; " + next);
+        LOG.warning(() -> "Webhook delivery failed: delivery=" + attempt.deliveryId() + " webhook=" + attempt.webhookId()
+                + " event=" + attempt.eventId() + " attempt " + number + " of " + RetryPolicy.MAX_ATTEMPTS + ": " + error
+                + "; " + next);
     }
 }

@@ -114,6 +114,8 @@ public class WebhooksResource {
         addOrNull(json, "lastError", delivery.getLastError());
         addOrNull(json, "nextAttemptAt", delivery.getNextAttemptAt());
         addOrNull(json, "deliveredAt", delivery.getDeliveredAt());
+        addOrNull(json, "claimedBy", delivery.getClaimedBy());
+        addOrNull(json, "claimedUntil", delivery.getClaimedUntil());
         return json.add("payload", delivery.getPayload());
     }
 

@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -30,11 +31,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.logging.Logger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -60,6 +63,12 @@ import org.lotkeeper.sandbox.UnixSocketBridge;
  * 127.0.0.1. Needs root, {@code ip}, nginx and the PostgreSQL server programs; see
  * {@link RequiredTools} for when a missing one skips the test.
  *
+ * <p>Webhook deliveries go to a {@link WebhookReceiver} in the test JVM: the servers send them to
+ * nginx on {@value #RECEIVER_PORT} inside the namespace, which passes them to a UNIX socket that a
+ * bridge forwards to the receiver's port on the host's 127.0.0.1. The servers run with a webhook
+ * timeout of {@value #WEBHOOK_TIMEOUT} and a sweep every {@value #SWEEP_INTERVAL}, so a claim of a
+ * killed server expires after 18 s (twice the timeout plus 10 s).
+ *
  * <p>{@code -Dlotkeeper.cluster.seconds} sets how long the concurrent clients post (default 40).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -79,6 +88,12 @@ class ClusterIT {
     /** How long a server may take to follow a plugin change: the interval plus slack for a loaded machine. */
     static final Duration PLUGIN_SYNC_WAIT = Duration.ofSeconds(30);
     static final String THEFT = "/api/v1/adjustment-types/theft";
+    /** Port inside the namespace on which nginx passes webhook requests on to the test's receiver. */
+    static final int RECEIVER_PORT = 8090;
+    static final String WEBHOOK_TIMEOUT = "PT4S";
+    static final String SWEEP_INTERVAL = "PT2S";
+    /** Maximum wait for webhook deliveries; an expired claim is taken over within about 20 s. */
+    static final Duration DELIVERY_WAIT = Duration.ofSeconds(90);
 
     private static Path directory;
     private static NetworkNamespace namespace;
@@ -88,6 +103,7 @@ class ClusterIT {
     private static final List<ScriptServer> SERVERS = new ArrayList<>();
     private static Api balancer;
     private static final List<Api> DIRECT = new ArrayList<>();
+    private static WebhookReceiver receiver;
 
     @BeforeAll
     static void startCluster() throws Exception {
@@ -104,6 +120,8 @@ class ClusterIT {
         postgres = new PostgresServer(directory.resolve("pg"), POSTGRES_PORT);
         postgres.create();
         postgres.start(namespace.exec());
+        receiver = new WebhookReceiver();
+        BRIDGES.add(UnixSocketBridge.toLoopbackPort(directory.resolve("receiver.sock"), receiver.port()));
         startNginx();
 
         UnixSocketBridge balancerBridge = new UnixSocketBridge(directory.resolve("balancer.sock"), 0);
@@ -122,14 +140,25 @@ class ClusterIT {
                     "--cluster-members", String.join(",", members),
                     "--hazelcast-port", Integer.toString(HAZELCAST_PORTS[i]),
                     "--instance-name", "lotkeeper-" + (i + 1),
-                    "--java-opts", "-Dlotkeeper.plugins.sync-interval=" + PLUGIN_SYNC_INTERVAL),
+                    "--java-opts", "-Dlotkeeper.plugins.sync-interval=" + PLUGIN_SYNC_INTERVAL
+                            + " -Dlotkeeper.webhooks.timeout=" + WEBHOOK_TIMEOUT
+                            + " -Dlotkeeper.webhooks.sweep-interval=" + SWEEP_INTERVAL),
                     bridge.httpAddress().toURL()));
         }
 
         // All three start at once on the empty database, as an operator would start them.
-        try (ExecutorService starters = Executors.newFixedThreadPool(SERVERS.size())) {
+        startAll(SERVERS);
+        balancer = Api.admin(balancerBridge.httpAddress().toURL());
+        for (ScriptServer server : SERVERS) {
+            DIRECT.add(Api.admin(server.url()));
+        }
+    }
+
+    /** Starts the servers at once and waits until all are healthy. */
+    private static void startAll(List<ScriptServer> servers) throws Exception {
+        try (ExecutorService starters = Executors.newFixedThreadPool(servers.size())) {
             List<Future<?>> started = new ArrayList<>();
-            for (ScriptServer server : SERVERS) {
+            for (ScriptServer server : servers) {
                 started.add(starters.submit(() -> {
                     server.start();
                     return null;
@@ -139,13 +168,12 @@ class ClusterIT {
                 start.get();
             }
         }
-        balancer = Api.admin(balancerBridge.httpAddress().toURL());
-        for (ScriptServer server : SERVERS) {
-            DIRECT.add(Api.admin(server.url()));
-        }
     }
 
-    /** Writes nginx's configuration from the committed file and starts nginx in the namespace. */
+    /**
+     * Writes nginx's configuration from the committed file, with a server that passes webhook
+     * requests on to the receiver's socket, and starts nginx in the namespace.
+     */
     private static void startNginx() throws IOException, InterruptedException {
         Path prefix = directory.resolve("nginx");
         Files.createDirectories(prefix.resolve("logs"));
@@ -174,6 +202,17 @@ class ClusterIT {
                         }
                     """.formatted(directory.resolve("instance-" + (i + 1) + ".sock"), HTTP_PORTS[i]));
         }
+        direct.append("""
+                    server {
+                        listen 127.0.0.1:%d;
+                        location / {
+                            proxy_pass http://unix:%s;
+                            proxy_http_version 1.1;
+                            proxy_set_header Connection "";
+                            proxy_read_timeout 120s;
+                        }
+                    }
+                """.formatted(RECEIVER_PORT, directory.resolve("receiver.sock")));
         int end = config.lastIndexOf('}');
         config = config.substring(0, end) + direct + "}\n";
         Path written = prefix.resolve("nginx.conf");
@@ -203,6 +242,9 @@ class ClusterIT {
         }
         if (postgres != null) {
             postgres.close();
+        }
+        if (receiver != null) {
+            receiver.close();
         }
         for (UnixSocketBridge bridge : BRIDGES) {
             bridge.close();
@@ -242,7 +284,11 @@ class ClusterIT {
         String self = "pid=" + ProcessHandle.current().pid() + ",";
         for (String line : listeners.split("\n")) {
             if (line.contains(self)) {
-                assertTrue(line.split("\\s+")[3].startsWith("127.0.0.1:"), "the test JVM listens beyond loopback: " + line);
+                // The webhook receiver's HTTP server opens a dual-stack socket, which ss shows as
+                // the IPv4-mapped form of 127.0.0.1.
+                String address = line.split("\\s+")[3];
+                assertTrue(address.startsWith("127.0.0.1:") || address.startsWith("[::ffff:127.0.0.1]:"),
+                        "the test JVM listens beyond loopback: " + line);
             }
         }
         String inside = namespace.listeners();
@@ -478,6 +524,216 @@ class ClusterIT {
         for (int i : new int[] {0, 2}) {
             assertEquals(200, DIRECT.get(i).get("/api/v1/lots?limit=1").status(), "server " + (i + 1) + " still serves");
         }
+    }
+
+    @Test
+    @Order(7)
+    void webhookAttemptsArriveOnceAcrossServers() throws Exception {
+        List<Api> targets = new ArrayList<>(liveServers());
+        assertTrue(targets.size() >= 2, "at least two servers run: " + targets.size());
+        targets.add(balancer);
+        long lot = balancer.openLot(balancer.product("pcs"), "HOOK-1", balancer.location(), "1000", "1.00", null, null);
+        receiver.reset();
+        // Every first attempt fails, so each retry, scheduled in memory by the server that sent the
+        // first attempt, competes with the sweeps of the other servers.
+        receiver.failFirstRequests();
+        long webhook = registerWebhook();
+        try {
+            int perClient = 8;
+            List<Long> documents = new CopyOnWriteArrayList<>();
+            try (ExecutorService clients = Executors.newFixedThreadPool(targets.size())) {
+                List<Future<?>> running = new ArrayList<>();
+                for (Api target : targets) {
+                    running.add(clients.submit(() -> {
+                        for (int i = 0; i < perClient; i++) {
+                            Api.Response damage = target.damage(lot, "1", null);
+                            assertEquals(201, damage.status(), target.base() + ": " + damage.body());
+                            documents.add(damage.json().getJsonNumber("id").longValue());
+                        }
+                        return null;
+                    }));
+                }
+                for (Future<?> client : running) {
+                    client.get();
+                }
+            }
+
+            Map<Long, JsonObject> delivered = waitUntilDelivered(webhook, documents);
+            for (long document : documents) {
+                JsonObject delivery = delivered.get(document);
+                String event = delivery.getString("eventId");
+                assertEquals(List.of(503, 204), answers(receiver.requestsOf(event)),
+                        "the receiver's answers to event " + event + " of document " + document);
+                assertEquals(2, delivery.getInt("attempts"), delivery.toString());
+                assertEquals(JsonValue.NULL, delivery.get("claimedBy"), "no claim after the outcome: " + delivery);
+            }
+            assertEquals(2 * documents.size(), receiver.requests().size(), "requests in all");
+        } finally {
+            deleteWebhook(webhook);
+        }
+    }
+
+    @Test
+    @Order(8)
+    void killedServersDeliveryGoesOnElsewhere() throws Exception {
+        List<Api> live = liveServers();
+        assertTrue(live.size() >= 2, "at least two servers run: " + live.size());
+        long lot = balancer.openLot(balancer.product("pcs"), "HOOK-2", balancer.location(), "10", "1.00", null, null);
+        receiver.reset();
+        receiver.hold();
+        long webhook = registerWebhook();
+        try {
+            Api.Response damage = live.get(0).damage(lot, "1", null);
+            assertEquals(201, damage.status(), damage.body());
+            long document = damage.json().getJsonNumber("id").longValue();
+            WebhookReceiver.Request first = waitFor("the first attempt of document " + document, Duration.ofSeconds(30),
+                    () -> receiver.requests().stream().filter(request -> request.documentId() == document).findFirst());
+
+            // The receiver holds the attempt, so the claim stays with the server that sent it.
+            JsonObject claimed = deliveryOf(webhook, document).orElseThrow();
+            String holder = claimed.getString("claimedBy");
+            Instant claimedUntil = Instant.parse(claimed.getString("claimedUntil"));
+            ScriptServer victim = SERVERS.stream()
+                    .filter(server -> server.process().isAlive() && holder.contains(":" + server.process().pid() + ":"))
+                    .findFirst().orElseThrow(() -> new AssertionError("no running server has the instance id " + holder));
+            LOG.info(() -> "Killing " + victim.url() + ", which holds the claim on " + claimed);
+            victim.kill();
+
+            JsonObject afterKill = deliveryOf(webhook, document).orElseThrow();
+            assertEquals(holder, afterKill.getString("claimedBy", null), "the killed server's claim is left;"
+                    + " if not, its attempt ended before the kill, within the timeout of " + WEBHOOK_TIMEOUT);
+            assertEquals(0, afterKill.getInt("attempts"), afterKill.toString());
+            receiver.release();
+
+            JsonObject delivered = waitUntilDelivered(webhook, List.of(document)).get(document);
+            List<WebhookReceiver.Request> requests = receiver.requestsOf(first.eventId());
+            assertEquals(2, requests.size(), "the killed server's attempt and one more: " + requests);
+            assertFalse(requests.get(1).arrivedAt().isBefore(claimedUntil),
+                    "the second attempt waited for the claim to expire at " + claimedUntil + ": " + requests);
+            assertEquals(204, requests.get(1).answered());
+            assertEquals(1, delivered.getInt("attempts"), "the killed server never recorded its attempt: " + delivered);
+            assertEquals(204, delivered.getInt("lastStatusCode"), delivered.toString());
+            assertEquals(JsonValue.NULL, delivered.get("claimedBy"), delivered.toString());
+
+            String takeOver = "Took over the expired claim of " + holder + " (until " + claimedUntil
+                    + ") on webhook delivery " + delivered.getJsonNumber("id") + " of event " + first.eventId()
+                    + " to webhook " + webhook;
+            boolean logged = false;
+            for (ScriptServer server : SERVERS) {
+                logged |= server != victim && Files.readString(server.log()).contains(takeOver);
+            }
+            assertTrue(logged, "a running server logged: " + takeOver);
+        } finally {
+            receiver.release();
+            deleteWebhook(webhook);
+        }
+    }
+
+    @Test
+    @Order(9)
+    void restartedServersResumePendingDeliveriesOnce() throws Exception {
+        long lot = balancer.openLot(balancer.product("pcs"), "HOOK-3", balancer.location(), "100", "1.00", null, null);
+        receiver.reset();
+        receiver.answer(503);
+        long webhook = registerWebhook();
+        try {
+            List<Long> documents = new ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                Api.Response damage = balancer.damage(lot, "1", null);
+                assertEquals(201, damage.status(), damage.body());
+                documents.add(damage.json().getJsonNumber("id").longValue());
+            }
+            waitFor("a failed attempt of every delivery", DELIVERY_WAIT, () -> {
+                List<JsonObject> deliveries = deliveries(webhook);
+                boolean allTried = deliveries.size() == documents.size()
+                        && deliveries.stream().allMatch(delivery -> delivery.getInt("attempts") >= 1);
+                return allTried ? Optional.of(true) : Optional.empty();
+            });
+
+            for (ScriptServer server : SERVERS) {
+                server.stop();
+            }
+            int beforeRestart = receiver.requests().size();
+            receiver.answer(204);
+            // All three start at once, and each one's first sweep finds the same pending deliveries.
+            startAll(SERVERS);
+
+            Map<Long, JsonObject> delivered = waitUntilDelivered(webhook, documents);
+            List<WebhookReceiver.Request> all = receiver.requests();
+            List<WebhookReceiver.Request> afterRestart = all.subList(beforeRestart, all.size());
+            for (long document : documents) {
+                String event = delivered.get(document).getString("eventId");
+                List<WebhookReceiver.Request> resumed = afterRestart.stream()
+                        .filter(request -> request.eventId().equals(event)).toList();
+                assertEquals(List.of(204), answers(resumed), "requests for event " + event + " after the restart");
+                assertEquals(JsonValue.NULL, delivered.get(document).get("claimedBy"), delivered.get(document).toString());
+            }
+            assertEquals(documents.size(), afterRestart.size(), "requests after the restart: " + afterRestart);
+        } finally {
+            deleteWebhook(webhook);
+        }
+    }
+
+    private static List<Api> liveServers() {
+        List<Api> live = new ArrayList<>();
+        for (int i = 0; i < SERVERS.size(); i++) {
+            if (SERVERS.get(i).process().isAlive()) {
+                live.add(DIRECT.get(i));
+            }
+        }
+        return live;
+    }
+
+    private static long registerWebhook() {
+        Api.Response registered = balancer.post("/api/v1/webhooks", "{\"url\":\"http://127.0.0.1:" + RECEIVER_PORT + "/hook\"}");
+        assertEquals(201, registered.status(), registered.body());
+        return registered.json().getJsonNumber("id").longValue();
+    }
+
+    /** Deletes the webhook, so that no later test gets its deliveries. */
+    private static void deleteWebhook(long webhook) {
+        Api.Response deleted = balancer.delete("/api/v1/webhooks/" + webhook);
+        assertEquals(204, deleted.status(), deleted.body());
+    }
+
+    private static List<JsonObject> deliveries(long webhook) {
+        Api.Response response = balancer.get("/api/v1/webhooks/" + webhook + "/deliveries?limit=500");
+        assertEquals(200, response.status(), response.body());
+        return response.array().stream().map(JsonValue::asJsonObject).toList();
+    }
+
+    private static Optional<JsonObject> deliveryOf(long webhook, long document) {
+        return deliveries(webhook).stream().filter(delivery -> delivery.getJsonNumber("documentId").longValue() == document)
+                .findFirst();
+    }
+
+    /** Waits until the webhook's deliveries of all the documents are DELIVERED and returns them by document id. */
+    private static Map<Long, JsonObject> waitUntilDelivered(long webhook, List<Long> documents) throws InterruptedException {
+        return waitFor("deliveries of documents " + documents, DELIVERY_WAIT, () -> {
+            Map<Long, JsonObject> delivered = new HashMap<>();
+            for (JsonObject delivery : deliveries(webhook)) {
+                if (delivery.getString("status").equals("DELIVERED")) {
+                    delivered.put(delivery.getJsonNumber("documentId").longValue(), delivery);
+                }
+            }
+            return delivered.keySet().containsAll(documents) ? Optional.of(delivered) : Optional.empty();
+        });
+    }
+
+    private static List<Integer> answers(List<WebhookReceiver.Request> requests) {
+        return requests.stream().map(WebhookReceiver.Request::answered).toList();
+    }
+
+    private static <T> T waitFor(String what, Duration timeout, Supplier<Optional<T>> check) throws InterruptedException {
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            Optional<T> result = check.get();
+            if (result.isPresent()) {
+                return result.get();
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("Timed out after " + timeout.toSeconds() + " s waiting for " + what);
     }
 
     /**

@@ -1,0 +1,91 @@
+package org.lotkeeper.core.webhooks;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+
+/**
+ * Timing of webhook deliveries.
+ *
+ * @param timeout       how long an attempt may take to connect and, separately, to get a response
+ * @param sweepInterval how often each server looks for due deliveries that no live server has claimed
+ */
+public record WebhookSettings(Duration timeout, Duration sweepInterval) {
+
+    /** The property that sets {@link #timeout}. */
+    public static final String TIMEOUT_PROPERTY = "lotkeeper.webhooks.timeout";
+    /** The property that sets {@link #sweepInterval}. */
+    public static final String SWEEP_INTERVAL_PROPERTY = "lotkeeper.webhooks.sweep-interval";
+
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
+    public static final Duration DEFAULT_SWEEP_INTERVAL = Duration.ofSeconds(30);
+
+    /**
+     * Time a claim lasts beyond the longest attempt: it covers recording the outcome in the
+     * database and clocks of different servers that disagree by a few seconds.
+     */
+    static final Duration LEASE_MARGIN = Duration.ofSeconds(10);
+
+    static final Duration MIN_TIMEOUT = Duration.ofSeconds(1);
+    static final Duration MAX_TIMEOUT = Duration.ofMinutes(5);
+    static final Duration MIN_SWEEP_INTERVAL = Duration.ofSeconds(1);
+    static final Duration MAX_SWEEP_INTERVAL = Duration.ofHours(1);
+
+    public WebhookSettings {
+        check(TIMEOUT_PROPERTY, timeout, MIN_TIMEOUT, MAX_TIMEOUT);
+        check(SWEEP_INTERVAL_PROPERTY, sweepInterval, MIN_SWEEP_INTERVAL, MAX_SWEEP_INTERVAL);
+    }
+
+    /**
+     * Returns how long a claim on an attempt lasts: the connect timeout plus the response timeout
+     * plus {@link #LEASE_MARGIN}, so that no server takes over an attempt that is still running.
+     */
+    public Duration lease() {
+        return timeout.multipliedBy(2).plus(LEASE_MARGIN);
+    }
+
+    /**
+     * Reads the two properties; {@code null} or blank takes the default.
+     *
+     * @throws IllegalArgumentException naming the property, the value and what is allowed
+     */
+    public static WebhookSettings parse(String timeout, String sweepInterval) {
+        return new WebhookSettings(
+                parseDuration(TIMEOUT_PROPERTY, timeout, DEFAULT_TIMEOUT, MIN_TIMEOUT, MAX_TIMEOUT),
+                parseDuration(SWEEP_INTERVAL_PROPERTY, sweepInterval, DEFAULT_SWEEP_INTERVAL, MIN_SWEEP_INTERVAL,
+                        MAX_SWEEP_INTERVAL));
+    }
+
+    /** Parses an ISO-8601 duration such as {@code PT30S} or a number of seconds such as {@code 30} or {@code 1.5}. */
+    static Duration parseDuration(String property, String text, Duration defaultValue, Duration min, Duration max) {
+        if (text == null || text.isBlank()) {
+            return defaultValue;
+        }
+        String value = text.strip();
+        Duration duration;
+        try {
+            duration = value.matches("\\d+(\\.\\d+)?")
+                    ? Duration.ofNanos(new BigDecimal(value).movePointRight(9).longValueExact())
+                    : Duration.parse(value);
+        } catch (DateTimeParseException | ArithmeticException e) {
+            throw invalid(property, text, defaultValue, min, max);
+        }
+        if (duration.compareTo(min) < 0 || duration.compareTo(max) > 0) {
+            throw invalid(property, text, defaultValue, min, max);
+        }
+        return duration;
+    }
+
+    private static void check(String property, Duration value, Duration min, Duration max) {
+        if (value.compareTo(min) < 0 || value.compareTo(max) > 0) {
+            throw new IllegalArgumentException(property + " " + value + " is outside " + min + " to " + max);
+        }
+    }
+
+    private static IllegalArgumentException invalid(String property, String text, Duration defaultValue, Duration min,
+                                                    Duration max) {
+        return new IllegalArgumentException("Invalid " + property + "='" + text + "': give an ISO-8601 duration such as "
+                + defaultValue + " or a number of seconds such as " + defaultValue.toSeconds() + ", from "
+                + min.toSeconds() + " s to " + max.toSeconds() + " s (default " + defaultValue.toSeconds() + " s).");
+    }
+}
