@@ -19,6 +19,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
+import org.lotkeeper.core.audit.AuditLog;
 import org.lotkeeper.core.security.AppUser;
 import org.lotkeeper.core.security.UserService;
 
@@ -53,6 +54,9 @@ public class LotkeeperAuthenticationMechanism implements HttpAuthenticationMecha
 
     @Inject
     UserService users;
+
+    @Inject
+    AuditLog audit;
 
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
@@ -107,6 +111,8 @@ public class LotkeeperAuthenticationMechanism implements HttpAuthenticationMecha
         CredentialValidationResult result = identityStores.validate(credential);
         if (result.getStatus() != CredentialValidationResult.Status.VALID) {
             LOG.info(() -> "Sign-in failed from address " + request.getRemoteAddr());
+            audit.recordRejection(attemptedName(credential), "sign-in", null,
+                    "wrong user name or password, or a disabled user");
             return AuthenticationStatus.SEND_FAILURE;
         }
         // A new session id at sign-in, so that an id planted before it (session fixation) is useless.
@@ -116,6 +122,15 @@ public class LotkeeperAuthenticationMechanism implements HttpAuthenticationMecha
         LOG.info(() -> "Signed in user='" + result.getCallerPrincipal().getName() + "' from address "
                 + request.getRemoteAddr());
         return context.notifyContainerAboutLogin(result);
+    }
+
+    /** Returns the user name a failed sign-in gave, cut to the audit trail's 100 characters. */
+    private static String attemptedName(Credential credential) {
+        String name = credential instanceof UsernamePasswordCredential password ? password.getCaller() : null;
+        if (name == null || name.isBlank()) {
+            return "anonymous";
+        }
+        return name.length() > 100 ? name.substring(0, 100) : name;
     }
 
     private AuthenticationStatus resumeSession(HttpServletRequest request, HttpServletResponse response,

@@ -75,6 +75,10 @@ class ScreensIT {
 
         browser.signIn("admin", "wrong-password-123");
         assertTrue(browser.text("login:messages").contains("Sign-in failed"), browser.text("login:messages"));
+        JsonObject failed = api.get("/api/v1/audit?action=sign-in&limit=1").array().getJsonObject(0);
+        assertEquals("admin", failed.getString("userName"), "the failed sign-in is audited: " + failed);
+        assertEquals("rejected", failed.getString("outcome"), failed.toString());
+        assertFalse(failed.getString("remoteAddress").isEmpty(), "with the address it came from");
 
         // A browser fetches files such as the icon on its own while the login page shows; the
         // sign-in must still return to the page the user asked for.
