@@ -228,13 +228,14 @@ final class Browser implements AutoCloseable {
                 + "//li[contains(@class, 'ui-selectonemenu-item') and starts-with(@data-label, '" + labelStart + "')]");
         waitForAjax();
         clickWhenClickable(label);
-        wait.until(driver -> "true".equals(driver.findElement(label).getAttribute("aria-expanded")));
-        wait.until(driver -> displayed(option)).click();
         try {
+            wait.until(driver -> "true".equals(driver.findElement(label).getAttribute("aria-expanded")));
+            wait.until(driver -> displayed(option)).click();
             wait.until(driver -> labelStartsWith(label, labelStart));
         } catch (org.openqa.selenium.TimeoutException e) {
             savePageSource("pick-failed");
-            throw new IllegalStateException("Menu " + menuId + " does not show '" + labelStart + "' after the pick", e);
+            throw new IllegalStateException("Picking '" + labelStart + "' in menu " + menuId
+                    + " timed out. The page is saved as " + SCREENSHOTS.resolve("pick-failed.html"), e);
         }
         waitForAjax();
     }
