@@ -29,7 +29,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * server's address, waits for the PrimeFaces ajax queue to drain instead of sleeping, and saves
  * screenshots under {@code target/screenshots}.
  *
- * <p>Every step waits for a condition of the page, never for a fixed time: a click waits until
+ * <p>Every step waits for a condition of the page, never for a fixed time. A click waits until
  * the ajax request it started has updated the page, typing waits for a table filter that the
  * keys start, and a click on an option of a menu or on a button of a confirmation dialog waits
  * until the menu or dialog has finished opening. Some waits read internals of the PrimeFaces 15
