@@ -116,6 +116,7 @@ class AdminConsoleIT {
             assertEquals(201, api.damage(lot, "1", null).status(), "a damage posting after re-enabling");
 
             browser.click(row + ":configure");
+            browser.waitForDialog("configureDialog");
             browser.type("configureForm:backdatingDays", "45");
             browser.type("configureForm:reasonCodes", "BROKEN, BAD CODE");
             browser.click("configureForm:save");
@@ -447,6 +448,7 @@ class AdminConsoleIT {
         browser.click(row + ":enable");
         browser.waitForText(row + ":status", "enabled");
         browser.click(row + ":reset");
+        browser.waitForDialog("resetDialog");
         browser.waitForText("resetForm:resetUser", name);
         String newPassword = "reset-password-" + Api.shortId();
         browser.type("resetForm:password", newPassword);

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import org.openqa.selenium.By;
+import org.openqa.selenium.ElementClickInterceptedException;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
@@ -27,6 +28,12 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * A headless Chromium driven through Selenium, for one test. It loads pages only from the test
  * server's address, waits for the PrimeFaces ajax queue to drain instead of sleeping, and saves
  * screenshots under {@code target/screenshots}.
+ *
+ * <p>Every step waits for a condition of the page, never for a fixed time. A click waits until
+ * the ajax request it started has updated the page, typing waits for a table filter that the
+ * keys start, and a click on an option of a menu or on a button of a confirmation dialog waits
+ * until the menu or dialog has finished opening. Some waits read internals of the PrimeFaces 15
+ * client code, and their Javadoc names them.
  */
 final class Browser implements AutoCloseable {
 
@@ -52,7 +59,9 @@ final class Browser implements AutoCloseable {
         this.driver = new ChromeDriver(service, options);
         this.wait = new WebDriverWait(driver, TIMEOUT);
         // An ajax update replaces table rows while a condition reads them; read them again.
-        this.wait.ignoring(StaleElementReferenceException.class);
+        // ChromeDriver rejects a click whose point another element covers, such as the mask of a
+        // dialog that is closing, without dispatching it, so the click can be tried again.
+        this.wait.ignoring(StaleElementReferenceException.class).ignoring(ElementClickInterceptedException.class);
     }
 
     /** Starts a browser for the application at {@code base}, which must end with a slash. */
@@ -104,10 +113,16 @@ final class Browser implements AutoCloseable {
         return wait.until(driver -> driver.findElement(By.id(id)).getText()).strip();
     }
 
+    /**
+     * Types into an input and waits for the ajax request the keys start, if any. A column filter of
+     * a data table sends its request a moment after the last key, so reading the table right
+     * after typing would read the unfiltered rows while the update replaces them.
+     */
     void type(String id, String text) {
         WebElement input = wait.until(ExpectedConditions.elementToBeClickable(By.id(id)));
         input.clear();
         input.sendKeys(text);
+        waitForAjax();
     }
 
     /** Chooses a file in the file input of a form, as a user does in the browser's file dialog. */
@@ -117,10 +132,29 @@ final class Browser implements AutoCloseable {
         input.sendKeys(file.toAbsolutePath().toString());
     }
 
-    /** Clicks an element and waits until the ajax request it starts has finished. */
+    /**
+     * Clicks an element and waits until the ajax request it starts has finished. A PrimeFaces
+     * button queues its request while the click event runs, so the queue is no longer empty when
+     * the click returns.
+     */
     void click(String id) {
-        wait.until(ExpectedConditions.elementToBeClickable(By.id(id))).click();
+        clickWhenClickable(By.id(id));
         waitForAjax();
+    }
+
+    /**
+     * Clicks the element when it is displayed and enabled, finding it again if an ajax update
+     * replaced it and trying again while another element covers it.
+     */
+    private void clickWhenClickable(By locator) {
+        wait.until(driver -> {
+            WebElement element = ExpectedConditions.elementToBeClickable(locator).apply(driver);
+            if (element == null) {
+                return false;
+            }
+            element.click();
+            return true;
+        });
     }
 
     /**
@@ -130,21 +164,47 @@ final class Browser implements AutoCloseable {
      */
     void submit(String id) {
         WebElement page = driver.findElement(By.tagName("html"));
-        wait.until(ExpectedConditions.elementToBeClickable(By.id(id))).click();
+        clickWhenClickable(By.id(id));
         wait.until(ExpectedConditions.stalenessOf(page));
         waitForAjax();
     }
 
-    /** Clicks a button that opens a confirmation dialog, then the dialog's Yes button. */
+    /**
+     * Clicks a button that opens a confirmation dialog, waits until the dialog has opened, then
+     * clicks the dialog's Yes button and waits for the request it starts.
+     */
     void clickConfirmed(String id, String yesButtonId) {
         click(id);
-        wait.until(ExpectedConditions.elementToBeClickable(By.id(yesButtonId))).click();
+        waitForDialogAround(By.id(yesButtonId));
+        clickWhenClickable(By.id(yesButtonId));
         waitForAjax();
     }
 
     /**
-     * Picks an option of a PrimeFaces select menu by its value, through the widget's own
-     * {@code selectValue}, which fires the change event as a click on the option does.
+     * Waits until the PrimeFaces dialog with the given id has finished opening. A dialog is
+     * displayed while its show effect still runs. PrimeFaces 15 moves the focus into it only
+     * after the effect has ended, and for a dialog other than a confirmation dialog after a
+     * further 50 ms timer. Keys typed into the dialog before that can go to the input that then
+     * takes the focus.
+     */
+    void waitForDialog(String dialogId) {
+        waitForDialogAround(By.id(dialogId));
+    }
+
+    /** Waits until the dialog that is or contains the located element has finished opening. */
+    private void waitForDialogAround(By locator) {
+        wait.until(driver -> Boolean.TRUE.equals(((JavascriptExecutor) driver).executeScript(
+                "var dialog = jQuery(arguments[0]).closest('.ui-dialog');"
+                        + " return dialog.length === 1 && dialog.is(':visible') && !dialog.is(':animated')"
+                        + " && jQuery.contains(dialog[0], document.activeElement);",
+                driver.findElement(locator))));
+    }
+
+    /**
+     * Sets the value of a PrimeFaces select menu through the widget's own {@code selectValue}.
+     * In PrimeFaces 15 that call fires no change event, so it starts no ajax request of the menu,
+     * and the value reaches the server with the next submission of the form. Use {@link #pick} to
+     * choose an option as a user does.
      */
     void choose(String menuId, String value) {
         ((JavascriptExecutor) driver).executeScript("PrimeFaces.getWidgetById(arguments[0]).selectValue(arguments[1]);",
@@ -154,31 +214,28 @@ final class Browser implements AutoCloseable {
 
     /**
      * Picks an option of a PrimeFaces select menu as a user does: clicks the menu, waits until its
-     * panel shows the option whose label starts with {@code labelStart}, clicks that option and
-     * waits for the ajax request that the change starts. A click that lands while the panel is
-     * still opening can be lost, so the pick is repeated until the menu's label shows the option.
+     * panel has opened, clicks the option whose label starts with {@code labelStart} and waits for
+     * the ajax request that the change starts.
+     *
+     * <p>The panel is displayed as soon as its show transition starts, but the PrimeFaces 15 menu
+     * records the value to revert to only when the transition has ended. An option clicked before
+     * that makes the menu's click handler fail with a TypeError, and the click is lost. The menu
+     * sets {@code aria-expanded="true"} on its label at that same moment, so the pick waits for it.
      */
     void pick(String menuId, String labelStart) {
         By label = By.cssSelector("[id='" + menuId + "'] .ui-selectonemenu-label");
         By option = By.xpath("//*[@id='" + menuId + "_panel']"
                 + "//li[contains(@class, 'ui-selectonemenu-item') and starts-with(@data-label, '" + labelStart + "')]");
-        WebDriverWait shortWait = new WebDriverWait(driver, Duration.ofSeconds(3));
         waitForAjax();
-        for (int attempt = 1; !labelStartsWith(label, labelStart); attempt++) {
-            if (attempt > 3) {
-                savePageSource("pick-failed");
-                throw new IllegalStateException("Menu " + menuId + " does not show '" + labelStart + "' after "
-                        + (attempt - 1) + " picks");
-            }
-            if (displayed(option) == null) {
-                wait.until(ExpectedConditions.elementToBeClickable(label)).click();
-            }
+        clickWhenClickable(label);
+        try {
+            wait.until(driver -> "true".equals(driver.findElement(label).getAttribute("aria-expanded")));
             wait.until(driver -> displayed(option)).click();
-            try {
-                shortWait.until(driver -> labelStartsWith(label, labelStart));
-            } catch (org.openqa.selenium.TimeoutException e) {
-                // Picked again by the next round of the loop.
-            }
+            wait.until(driver -> labelStartsWith(label, labelStart));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            savePageSource("pick-failed");
+            throw new IllegalStateException("Picking '" + labelStart + "' in menu " + menuId
+                    + " timed out. The page is saved as " + SCREENSHOTS.resolve("pick-failed.html"), e);
         }
         waitForAjax();
     }
@@ -240,11 +297,18 @@ final class Browser implements AutoCloseable {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id(id), part));
     }
 
-    /** Waits until the page has loaded and PrimeFaces has no ajax request queued or running. */
+    /**
+     * Waits until the page has loaded and PrimeFaces has no ajax request queued, running or
+     * waiting to start. A request stays in {@code PrimeFaces.ajax.Queue} until its update and its
+     * oncomplete script have run. A data table filter waits for its delay in
+     * {@code PrimeFaces.debounce}, which PrimeFaces 15 keeps in {@code PrimeFaces.debounceTimer}
+     * until the call runs and queues the request.
+     */
     void waitForAjax() {
         wait.until(driver -> Boolean.TRUE.equals(((JavascriptExecutor) driver).executeScript(
                 "return document.readyState === 'complete'"
-                        + " && (typeof PrimeFaces === 'undefined' || PrimeFaces.ajax.Queue.isEmpty())")));
+                        + " && (typeof PrimeFaces === 'undefined'"
+                        + " || (PrimeFaces.ajax.Queue.isEmpty() && !PrimeFaces.debounceTimer))")));
     }
 
     /** Saves a screenshot of the whole window as {@code target/screenshots/NAME.png}. */
