@@ -1,9 +1,7 @@
 package org.lotkeeper.core.plugins;
 
-import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
@@ -19,6 +17,7 @@ import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.lotkeeper.core.support.DurationSetting;
 
 /**
  * Keeps the plugin jars this server has loaded in line with the {@code plugin_jar} table that all
@@ -150,28 +149,6 @@ public class PluginSync {
      * @throws IllegalArgumentException naming the property, the value and what is allowed
      */
     static Duration parseInterval(String text) {
-        if (text == null || text.isBlank()) {
-            return DEFAULT_INTERVAL;
-        }
-        String value = text.strip();
-        Duration interval;
-        try {
-            interval = value.matches("\\d+(\\.\\d+)?")
-                    ? Duration.ofNanos(new BigDecimal(value).movePointRight(9).longValueExact())
-                    : Duration.parse(value);
-        } catch (DateTimeParseException | ArithmeticException e) {
-            throw invalidInterval(text);
-        }
-        if (interval.compareTo(MIN_INTERVAL) < 0 || interval.compareTo(MAX_INTERVAL) > 0) {
-            throw invalidInterval(text);
-        }
-        return interval;
-    }
-
-    private static IllegalArgumentException invalidInterval(String text) {
-        return new IllegalArgumentException("Invalid " + INTERVAL_PROPERTY + "='" + text + "': give an ISO-8601"
-                + " duration such as PT5S or PT0.5S, or a number of seconds such as 5, from "
-                + TypeCallPolicy.seconds(MIN_INTERVAL) + " to " + TypeCallPolicy.seconds(MAX_INTERVAL) + " (default "
-                + TypeCallPolicy.seconds(DEFAULT_INTERVAL) + ").");
+        return new DurationSetting(INTERVAL_PROPERTY, DEFAULT_INTERVAL, MIN_INTERVAL, MAX_INTERVAL).parse(text);
     }
 }

@@ -1,8 +1,8 @@
 package org.lotkeeper.core.plugins;
 
-import java.math.BigDecimal;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
+
+import org.lotkeeper.core.support.DurationSetting;
 
 /**
  * How long one call into a type's code may take, and how many calls of one type may run at once.
@@ -46,22 +46,7 @@ public record TypeCallPolicy(Duration timeLimit, int maxCallsPerType) {
     }
 
     static Duration parseTimeLimit(String text) {
-        if (text == null || text.isBlank()) {
-            return DEFAULT_TIME_LIMIT;
-        }
-        String value = text.strip();
-        Duration limit;
-        try {
-            limit = value.matches("\\d+(\\.\\d+)?")
-                    ? Duration.ofNanos(new BigDecimal(value).movePointRight(9).longValueExact())
-                    : Duration.parse(value);
-        } catch (DateTimeParseException | ArithmeticException e) {
-            throw invalidTimeLimit(text);
-        }
-        if (limit.compareTo(MIN_TIME_LIMIT) < 0 || limit.compareTo(MAX_TIME_LIMIT) > 0) {
-            throw invalidTimeLimit(text);
-        }
-        return limit;
+        return new DurationSetting(TIME_LIMIT_PROPERTY, DEFAULT_TIME_LIMIT, MIN_TIME_LIMIT, MAX_TIME_LIMIT).parse(text);
     }
 
     static int parseMaxCalls(String text) {
@@ -80,16 +65,8 @@ public record TypeCallPolicy(Duration timeLimit, int maxCallsPerType) {
                 + "': give a whole number from 1 to " + MAX_MAX_CALLS + " (default " + DEFAULT_MAX_CALLS_PER_TYPE + ").");
     }
 
-    private static IllegalArgumentException invalidTimeLimit(String text) {
-        return new IllegalArgumentException("Invalid " + TIME_LIMIT_PROPERTY + "='" + text
-                + "': give an ISO-8601 duration such as PT10S or PT1.5S, or a number of seconds such as 10,"
-                + " from " + seconds(MIN_TIME_LIMIT) + " to " + seconds(MAX_TIME_LIMIT) + " (default "
-                + seconds(DEFAULT_TIME_LIMIT) + ").");
-    }
-
     /** Returns a duration as people read it: {@code 10 s}, {@code 1.5 s}. */
     public static String seconds(Duration duration) {
-        BigDecimal seconds = BigDecimal.valueOf(duration.toMillis()).movePointLeft(3).stripTrailingZeros();
-        return seconds.toPlainString() + " s";
+        return DurationSetting.seconds(duration);
     }
 }

@@ -1,8 +1,8 @@
 package org.lotkeeper.core.webhooks;
 
-import java.math.BigDecimal;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
+
+import org.lotkeeper.core.support.DurationSetting;
 
 /**
  * Timing of webhook deliveries.
@@ -51,41 +51,14 @@ public record WebhookSettings(Duration timeout, Duration sweepInterval) {
      */
     public static WebhookSettings parse(String timeout, String sweepInterval) {
         return new WebhookSettings(
-                parseDuration(TIMEOUT_PROPERTY, timeout, DEFAULT_TIMEOUT, MIN_TIMEOUT, MAX_TIMEOUT),
-                parseDuration(SWEEP_INTERVAL_PROPERTY, sweepInterval, DEFAULT_SWEEP_INTERVAL, MIN_SWEEP_INTERVAL,
-                        MAX_SWEEP_INTERVAL));
-    }
-
-    /** Parses an ISO-8601 duration such as {@code PT30S} or a number of seconds such as {@code 30} or {@code 1.5}. */
-    static Duration parseDuration(String property, String text, Duration defaultValue, Duration min, Duration max) {
-        if (text == null || text.isBlank()) {
-            return defaultValue;
-        }
-        String value = text.strip();
-        Duration duration;
-        try {
-            duration = value.matches("\\d+(\\.\\d+)?")
-                    ? Duration.ofNanos(new BigDecimal(value).movePointRight(9).longValueExact())
-                    : Duration.parse(value);
-        } catch (DateTimeParseException | ArithmeticException e) {
-            throw invalid(property, text, defaultValue, min, max);
-        }
-        if (duration.compareTo(min) < 0 || duration.compareTo(max) > 0) {
-            throw invalid(property, text, defaultValue, min, max);
-        }
-        return duration;
+                new DurationSetting(TIMEOUT_PROPERTY, DEFAULT_TIMEOUT, MIN_TIMEOUT, MAX_TIMEOUT).parse(timeout),
+                new DurationSetting(SWEEP_INTERVAL_PROPERTY, DEFAULT_SWEEP_INTERVAL, MIN_SWEEP_INTERVAL,
+                        MAX_SWEEP_INTERVAL).parse(sweepInterval));
     }
 
     private static void check(String property, Duration value, Duration min, Duration max) {
         if (value.compareTo(min) < 0 || value.compareTo(max) > 0) {
             throw new IllegalArgumentException(property + " " + value + " is outside " + min + " to " + max);
         }
-    }
-
-    private static IllegalArgumentException invalid(String property, String text, Duration defaultValue, Duration min,
-                                                    Duration max) {
-        return new IllegalArgumentException("Invalid " + property + "='" + text + "': give an ISO-8601 duration such as "
-                + defaultValue + " or a number of seconds such as " + defaultValue.toSeconds() + ", from "
-                + min.toSeconds() + " s to " + max.toSeconds() + " s (default " + defaultValue.toSeconds() + " s).");
     }
 }
