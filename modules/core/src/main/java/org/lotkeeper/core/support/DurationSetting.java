@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.time.format.DateTimeParseException;
 
 /**
- * A setting that holds a duration, such as {@code lotkeeper.webhooks.timeout}: an ISO-8601
+ * A duration setting, such as {@code lotkeeper.webhooks.timeout}, given as an ISO-8601
  * duration such as {@code PT10S} or {@code PT1.5S}, or a number of seconds such as {@code 10} or
  * {@code 1.5}, within a range.
  *
