@@ -14,7 +14,8 @@ import java.util.Objects;
  * @param scope    whether the field belongs to the document or to each line
  * @param required whether a value must be given
  * @param help     one sentence shown as the field's hint, may be empty
- * @param choices  allowed values for {@link FieldKind#CHOICE}, empty otherwise
+ * @param choices  allowed values for {@link FieldKind#CHOICE}; for {@link FieldKind#REASON_CODE},
+ *                 the codes the type accepts while an admin has configured none; empty otherwise
  * @since 1
  */
 public record FieldDescriptor(String name, String label, FieldKind kind, FieldScope scope, boolean required,
@@ -40,6 +41,15 @@ public record FieldDescriptor(String name, String label, FieldKind kind, FieldSc
     /** Creates a required line field. */
     public static FieldDescriptor lineField(String name, String label, FieldKind kind, String help) {
         return new FieldDescriptor(name, label, kind, FieldScope.LINE, true, help, List.of());
+    }
+
+    /**
+     * Returns a copy of this field with {@code choices}: the allowed values of a
+     * {@link FieldKind#CHOICE} field, or the default codes of a {@link FieldKind#REASON_CODE}
+     * field, which the form then offers in a menu.
+     */
+    public FieldDescriptor withChoices(List<String> choices) {
+        return new FieldDescriptor(name, label, kind, scope, required, help, choices);
     }
 
     /** Returns a copy of this field that may be left empty. */

@@ -42,7 +42,8 @@ public class DamageType implements AdjustmentType {
             .description("Writes off damaged stock from existing lots, with a reason code per line.")
             .version("1.0.0")
             .lineSigns(LineSign.NEGATIVE)
-            .field(FieldDescriptor.lineField(REASON, "Reason", FieldKind.REASON_CODE, "Why the stock is written off."))
+            .field(FieldDescriptor.lineField(REASON, "Reason", FieldKind.REASON_CODE, "Why the stock is written off.")
+                    .withChoices(DEFAULT_REASONS))
             .field(FieldDescriptor.lineField(NOTE, "Note", FieldKind.TEXT, "What happened, in a few words.").optional())
             .build();
 

@@ -17,6 +17,8 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.lotkeeper.api.CostSource;
+import org.lotkeeper.api.FieldDescriptor;
+import org.lotkeeper.api.FieldKind;
 import org.lotkeeper.api.LineSign;
 import org.lotkeeper.api.ProposedLine;
 import org.lotkeeper.api.RequestLine;
@@ -40,6 +42,14 @@ class DamageTypeTest {
         assertEquals(Set.of(LineSign.NEGATIVE), type.describe().lineSigns(), "line signs");
         assertFalse(type.describe().takesFromExpiredLots(), "expired stock is the expiry type's business");
         assertFalse(type.describe().createsLots(), "a write-off creates no lot");
+    }
+
+    @Test
+    void descriptorDeclaresDefaultReasonCodes() {
+        FieldDescriptor reason = type.describe().fields().stream()
+                .filter(field -> field.name().equals(DamageType.REASON)).findFirst().orElseThrow();
+        assertEquals(FieldKind.REASON_CODE, reason.kind(), "kind of the reason field");
+        assertEquals(DamageType.DEFAULT_REASONS, reason.choices(), "the codes a form offers while none are configured");
     }
 
     @Test

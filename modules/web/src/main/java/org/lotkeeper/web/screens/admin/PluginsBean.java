@@ -13,6 +13,7 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
+import org.lotkeeper.api.FieldKind;
 import org.lotkeeper.api.TypeDescriptor;
 import org.lotkeeper.core.adjustments.AdjustmentService;
 import org.lotkeeper.core.plugins.JarChecksums;
@@ -68,6 +69,7 @@ public class PluginsBean implements Serializable {
     private boolean approvalRequired;
     private Integer backdatingDays;
     private String reasonCodes;
+    private List<String> defaultReasonCodes = List.of();
 
     /** Returns the types in registration order, read once per view and again after each change. */
     public List<PluginRow> getRows() {
@@ -214,6 +216,19 @@ public class PluginsBean implements Serializable {
         approvalRequired = current.approvalRequired();
         backdatingDays = current.backdatingDays();
         reasonCodes = String.join(", ", current.reasonCodes());
+        defaultReasonCodes = registry.find(typeId)
+                .filter(RegisteredType::loaded)
+                .map(type -> type.descriptor().fields().stream()
+                        .filter(field -> field.kind() == FieldKind.REASON_CODE)
+                        .flatMap(field -> field.choices().stream())
+                        .distinct()
+                        .toList())
+                .orElse(List.of());
+    }
+
+    /** Returns the reason codes the type in the configure dialog uses while none are configured. */
+    public String getDefaultReasonCodes() {
+        return defaultReasonCodes.isEmpty() ? "none declared" : String.join(", ", defaultReasonCodes);
     }
 
     /**

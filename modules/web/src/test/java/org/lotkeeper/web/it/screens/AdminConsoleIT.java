@@ -117,6 +117,8 @@ class AdminConsoleIT {
 
             browser.click(row + ":configure");
             browser.waitForDialog("configureDialog");
+            assertTrue(browser.text("configureForm").contains("own codes: BROKEN, SPOILED, CONTAMINATED, WATER, OTHER."),
+                    "the dialog lists the codes the type uses while none are configured: " + browser.text("configureForm"));
             browser.type("configureForm:backdatingDays", "45");
             browser.type("configureForm:reasonCodes", "BROKEN, BAD CODE");
             browser.click("configureForm:save");
