@@ -102,6 +102,22 @@ public class UserService {
         audit.record(caller.name(), "user.password", userName, AuditLog.SUCCESS, null);
     }
 
+    /**
+     * Sets the caller's own password after checking the current one, so that a session left open
+     * on a shared screen cannot be used to take the account over.
+     */
+    @Transactional
+    public void changeOwnPassword(String currentPassword, String newPassword) {
+        String userName = caller.name();
+        caller.require(Role.VIEWER, "user.password", userName);
+        AppUser user = find(userName).orElseThrow(() -> BusinessException.notFound("userName", userName, "User"));
+        if (currentPassword == null || !matchesPassword(user, currentPassword.toCharArray())) {
+            audit.recordRejection(userName, "user.password", userName, "wrong current password");
+            throw BusinessException.invalid("currentPassword", null, "The current password is wrong.");
+        }
+        changePassword(userName, newPassword);
+    }
+
     /** Returns every user, ordered by name; admin only. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<AppUser> list() {

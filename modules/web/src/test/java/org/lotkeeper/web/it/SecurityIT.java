@@ -496,6 +496,7 @@ class SecurityIT {
         addresses.put("admin/webhooks.xhtml", "admin/webhooks.xhtml");
         addresses.put("build.xhtml", "build.xhtml");
         addresses.put("import.xhtml", "import.xhtml");
+        addresses.put("account.xhtml", "account.xhtml");
         return addresses;
     }
 

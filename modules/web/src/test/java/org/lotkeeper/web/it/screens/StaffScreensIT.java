@@ -540,6 +540,47 @@ class StaffScreensIT {
         assertTrue(api.verification().getBoolean("consistent"), api.verification().toString());
     }
 
+    @Test
+    void userChangesOwnPassword() {
+        String name = "account-" + Api.shortId().toLowerCase();
+        String first = "first-password-" + Api.shortId();
+        String second = "second-password-" + Api.shortId();
+        Api.Response created = api.post("/api/v1/users", Json.createObjectBuilder().add("userName", name)
+                .add("password", first).add("role", "viewer").build().toString());
+        assertEquals(201, created.status(), created.body());
+        browser.open("login.xhtml");
+        browser.signIn(name, first);
+        browser.waitForUrl("index.xhtml");
+
+        browser.click("menuForm:account");
+        browser.waitForUrl("account.xhtml");
+        assertEquals(name, browser.text("accountName"));
+        changePassword("wrong-password-123", second, second);
+        browser.waitForText("account", "The current password is wrong.");
+        changePassword(first, second, second + "x");
+        browser.waitForText("account", "The two new passwords differ; type the same one twice.");
+        changePassword(first, "short", "short");
+        browser.waitForText("account", "A password needs at least 12 characters.");
+        assertEquals(200, Api.user(url, name, first).get("/api/v1/lots?limit=1").status(),
+                "three rejected changes keep the first password");
+
+        changePassword(first, second, second);
+        browser.waitForText("account", "Your password is changed.");
+        assertEquals(200, Api.user(url, name, second).get("/api/v1/lots?limit=1").status(), "the new password works");
+        assertEquals(401, Api.user(url, name, first).get("/api/v1/lots?limit=1").status(), "the old one no longer does");
+        JsonObject rejected = api.get("/api/v1/audit?user=" + name + "&action=user.password&limit=5").array()
+                .getValuesAs(JsonObject.class).stream()
+                .filter(event -> event.getString("outcome").equals("rejected")).findFirst().orElseThrow();
+        assertEquals("wrong current password", rejected.getString("detail"), rejected.toString());
+    }
+
+    private void changePassword(String current, String next, String repeated) {
+        browser.type("account:currentPassword", current);
+        browser.type("account:newPassword", next);
+        browser.type("account:repeatedPassword", repeated);
+        browser.click("account:change");
+    }
+
     private static String cellText(WebElement row, String cssClass) {
         return row.findElement(By.cssSelector("td." + cssClass)).getText().strip();
     }
