@@ -53,7 +53,7 @@ class ReversalPoster {
         for (LedgerEntry entry : entries) {
             Lot lot = em.find(Lot.class, entry.getLotId());
             history.checkStocktakeAfter(lot, original.getEffectiveAt(), original.getId(), problems);
-            planned.add(new PlannedLine(planned.size(), lot, entry.getQuantity().negate(), CostSource.lotCost(),
+            planned.add(new PlannedLine(planned.size(), -1, null, lot, entry.getQuantity().negate(), CostSource.lotCost(),
                     entry.getValue().negate(), entry.getReasonCode(), "reversal of document " + original.getId(),
                     Map.of(), entry.getId(), false));
         }
