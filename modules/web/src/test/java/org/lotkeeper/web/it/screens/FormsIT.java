@@ -2,8 +2,13 @@ package org.lotkeeper.web.it.screens;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URL;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.json.JsonValue;
 
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -16,13 +21,45 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.lotkeeper.web.it.Api;
 import org.lotkeeper.web.it.Deployments;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 
 /**
- * The forms of the staff and admin screens in headless Chromium: a rejected value stays in its
- * input, as typed, with its message next to it, and one post shows the problems of every row.
+ * The forms of the staff and admin screens in headless Chromium: every hint sits on the row of
+ * its own label and input, a rejected value stays in its input, as typed, with its message next
+ * to it, and one post shows the problems of every row.
  */
 @ExtendWith(ArquillianExtension.class)
 class FormsIT {
+
+    /**
+     * Lists the grid items of every visible form grid that are not on the row of the label
+     * before them, or that sit left of it, and labels that are not in the first column.
+     */
+    private static final String MISPLACED_ITEMS = """
+            const misplaced = [];
+            const describe = e => e.outerHTML.replace(/\\s+/g, ' ').slice(0, 160);
+            for (const grid of document.querySelectorAll('.form-grid')) {
+              if (grid.getClientRects().length === 0) continue;
+              const left = grid.getBoundingClientRect().left;
+              let label = null;
+              for (const item of grid.children) {
+                if (item.getClientRects().length === 0) continue;
+                const box = item.getBoundingClientRect();
+                if (item.tagName === 'LABEL') {
+                  label = item;
+                  if (Math.abs(box.left - left) > 1) misplaced.push('label not in the first column: ' + describe(item));
+                  continue;
+                }
+                if (label === null) continue;
+                const row = label.getBoundingClientRect();
+                const sameRow = box.top < row.bottom && box.bottom > row.top;
+                if (!sameRow || box.left < row.right) {
+                  misplaced.push(describe(item) + ' is not beside label ' + describe(label));
+                }
+              }
+            }
+            return misplaced;
+            """;
 
     @Deployment(testable = false)
     static WebArchive deployment() {
@@ -44,6 +81,46 @@ class FormsIT {
     @AfterEach
     void tearDown() {
         browser.close();
+    }
+
+    @Test
+    void hintsSitBesideTheirInputs() {
+        browser.open("login.xhtml");
+        assertLayout("login");
+        browser.signIn("admin", Api.ADMIN_PASSWORD);
+        browser.waitForUrl("index.xhtml");
+
+        List<String> types = new ArrayList<>();
+        for (JsonValue type : api.get("/api/v1/adjustment-types").array()) {
+            types.add(type.asJsonObject().getString("id"));
+        }
+        assertTrue(types.containsAll(List.of("opening", "damage", "assembly-disassembly")), "types: " + types);
+        for (String type : types) {
+            browser.open("newAdjustment.xhtml?type=" + type);
+            assertLayout("new adjustment " + type);
+        }
+
+        browser.open("stocktake.xhtml");
+        assertLayout("stocktake");
+
+        browser.open("build.xhtml");
+        assertLayout("build");
+
+        browser.open("import.xhtml");
+        browser.pick("importForm:kind", "opening-stock");
+        browser.element("importForm:defaultLocation");
+        assertLayout("import of opening stock");
+
+        browser.open("admin/users.xhtml");
+        assertLayout("users");
+        browser.click("usersForm:users:0:reset");
+        browser.waitUntil(() -> browser.element("resetDialog").isDisplayed());
+        assertLayout("users, password reset");
+
+        browser.open("admin/plugins.xhtml");
+        browser.click(typeRow("damage") + ":configure");
+        browser.waitUntil(() -> browser.element("configureDialog").isDisplayed());
+        assertLayout("plugins, configure");
     }
 
     @Test
@@ -149,6 +226,17 @@ class FormsIT {
         browser.waitForUrl("index.xhtml");
     }
 
+    @SuppressWarnings("unchecked")
+    private void assertLayout(String form) {
+        List<String> misplaced = (List<String>) ((JavascriptExecutor) browser.driver()).executeScript(MISPLACED_ITEMS);
+        if (!misplaced.isEmpty()) {
+            String name = "layout-" + form.replace(", ", "-").replace(' ', '-');
+            browser.screenshot(name);
+            browser.savePageSource(name);
+        }
+        assertEquals(List.of(), misplaced, form);
+    }
+
     private String valueOf(String inputId) {
         return browser.element(inputId).getDomProperty("value");
     }
@@ -161,5 +249,15 @@ class FormsIT {
         String message = "following-sibling::*[contains(concat(' ', @class, ' '), ' ui-message ')][1]";
         return browser.element(inputId).findElement(By.xpath("./ancestor-or-self::*[" + message + "][1]/" + message))
                 .getText().strip();
+    }
+
+    private String typeRow(String typeId) {
+        List<org.openqa.selenium.WebElement> rows = browser.all(By.cssSelector("[id='plugins:types_data'] > tr"));
+        for (int i = 0; i < rows.size(); i++) {
+            if (typeId.equals(rows.get(i).findElement(By.tagName("td")).getText().strip())) {
+                return "plugins:types:" + i;
+            }
+        }
+        throw new AssertionError("No row for type " + typeId);
     }
 }
