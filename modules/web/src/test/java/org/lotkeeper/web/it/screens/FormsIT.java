@@ -24,8 +24,8 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 
 /**
- * The forms of the staff and admin screens in headless Chromium: every hint sits on the row of
- * its own label and input, a rejected value stays in its input, as typed, with its message next
+ * The forms of the staff and admin screens in headless Chromium. Every hint sits on the row of
+ * its own label and input. A rejected value stays in its input as typed, with its message next
  * to it, and one post shows the problems of every row.
  */
 @ExtendWith(ArquillianExtension.class)
