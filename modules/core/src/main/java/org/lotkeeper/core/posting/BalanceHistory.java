@@ -108,8 +108,10 @@ public class BalanceHistory {
         for (LedgerEntry entry : later) {
             running = running.add(entry.getQuantity());
             if (running.signum() < 0) {
-                problems.addAll(ShortageProblems.negativeLater(lot, lines, delta.negate(), calendar.dateOf(at).toString(),
-                        running, calendar.dateOf(entry.getEffectiveAt()) + " (document " + entry.getDocumentId() + ")"));
+                String laterEntry = calendar.dateOf(entry.getEffectiveAt()) + " (document " + entry.getDocumentId()
+                        + ")";
+                problems.addAll(ShortageProblems.negativeLater(lot, lines, delta.negate(),
+                        calendar.dateOf(at).toString(), running, laterEntry));
                 return;
             }
         }

@@ -74,8 +74,9 @@ public class LotResolver {
             };
             if (lot != null) {
                 boolean createsLot = lot.getId() == null || created.containsValue(lot);
-                planned.add(new PlannedLine(i, line.requestLine(), enteredQuantity(line, requestLines), lot, line.quantity(), line.cost(), null, line.reasonCode(),
-                        line.note(), line.attributes(), null, createsLot));
+                planned.add(new PlannedLine(i, line.requestLine(), enteredQuantity(line, requestLines), lot,
+                        line.quantity(), line.cost(), null, line.reasonCode(), line.note(), line.attributes(), null,
+                        createsLot));
             }
         }
 

@@ -25,9 +25,9 @@ import org.lotkeeper.core.lots.Lot;
  * @param reversesEntryId the entry this line reverses, or {@code null}
  * @param createsLot      whether the lot was created by this line
  */
-public record PlannedLine(int lineNo, int requestLine, BigDecimal enteredQuantity, Lot lot, BigDecimal quantity, CostSource cost, BigDecimal fixedValue,
-                          String reasonCode, String note, Map<String, String> attributes, Long reversesEntryId,
-                          boolean createsLot) {
+public record PlannedLine(int lineNo, int requestLine, BigDecimal enteredQuantity, Lot lot, BigDecimal quantity,
+                          CostSource cost, BigDecimal fixedValue, String reasonCode, String note,
+                          Map<String, String> attributes, Long reversesEntryId, boolean createsLot) {
 
     public boolean isNegative() {
         return quantity.signum() < 0;

@@ -66,7 +66,10 @@ public class AdjustmentForm implements Serializable {
         return rowOfLine;
     }
 
-    /** Returns the command of the lines whose numbers could be read, after {@link #toCommand()} rejected others; else {@code null}. */
+    /**
+     * Returns the command of the rows whose numbers could be read, when the last
+     * {@link #toCommand()} rejected other rows only for numbers it could not read; else {@code null}.
+     */
     AdjustmentCommand readablePart() {
         return readablePart;
     }
