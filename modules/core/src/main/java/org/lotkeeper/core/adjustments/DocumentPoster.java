@@ -93,7 +93,7 @@ class DocumentPoster {
         }
         List<PlannedLine> planned;
         try {
-            planned = resolver.resolve(type.descriptor(), proposal, namedLots, now);
+            planned = resolver.resolve(type.descriptor(), proposal, requestLines, now);
         } catch (BusinessException e) {
             if (e.code() == ErrorCode.TYPE_FAILED) {
                 invoker.reportFailure(type.id(), document.getId(), e.getMessage());

@@ -53,9 +53,9 @@ class ReversalPoster {
         for (LedgerEntry entry : entries) {
             Lot lot = em.find(Lot.class, entry.getLotId());
             history.checkStocktakeAfter(lot, original.getEffectiveAt(), original.getId(), problems);
-            planned.add(new PlannedLine(planned.size(), lot, entry.getQuantity().negate(), CostSource.lotCost(),
-                    entry.getValue().negate(), entry.getReasonCode(), "reversal of document " + original.getId(),
-                    Map.of(), entry.getId(), false));
+            planned.add(new PlannedLine(planned.size(), -1, null, lot, entry.getQuantity().negate(),
+                    CostSource.lotCost(), entry.getValue().negate(), entry.getReasonCode(),
+                    "reversal of document " + original.getId(), Map.of(), entry.getId(), false));
         }
         if (!problems.isEmpty()) {
             throw new BusinessException(ErrorCode.RULE_VIOLATION, "Document " + original.getId()

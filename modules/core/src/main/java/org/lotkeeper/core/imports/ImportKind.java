@@ -42,6 +42,19 @@ public enum ImportKind {
         return Optional.empty();
     }
 
+    /** Returns the ids of all kinds for a message, in declaration order: {@code locations, products or boms}. */
+    public static String idList() {
+        StringBuilder list = new StringBuilder();
+        ImportKind[] kinds = values();
+        for (int i = 0; i < kinds.length; i++) {
+            if (i > 0) {
+                list.append(i == kinds.length - 1 ? " or " : ", ");
+            }
+            list.append(kinds[i].id);
+        }
+        return list.toString();
+    }
+
     /**
      * Checks that the header names every column of this kind once and nothing else. The columns
      * may come in any order and are matched without regard to case or surrounding spaces.

@@ -10,7 +10,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.FlushModeType;
 import jakarta.persistence.PersistenceContext;
 
-import org.lotkeeper.core.support.Decimals;
 import org.lotkeeper.api.Problem;
 import org.lotkeeper.core.ledger.LedgerEntry;
 import org.lotkeeper.core.ledger.LotCount;
@@ -38,25 +37,26 @@ public class BalanceHistory {
     BusinessCalendar calendar;
 
     /**
-     * Adds a problem when adding {@code delta} to {@code lot} at {@code at} breaks a rule. The lot
-     * must be locked by the caller.
+     * Adds problems when the lines of one document on {@code lot}, summed, break a rule at
+     * {@code at}. The lot must be locked by the caller.
      */
-    public void check(Lot lot, BigDecimal delta, Instant at, Long documentId, List<Problem> problems) {
+    public void check(Lot lot, List<PlannedLine> lines, Instant at, Long documentId, List<Problem> problems) {
         // A count that matched wrote no entry, so the lot's latest entry may predate it.
         checkStocktakeAfter(lot, at, documentId, problems);
+        BigDecimal delta = ShortageProblems.delta(lines);
         boolean backdated = lot.getLastEffectiveAt() != null && at.isBefore(lot.getLastEffectiveAt());
         if (!backdated) {
-            checkCurrent(lot, delta, problems);
+            checkCurrent(lot, lines, delta, problems);
             return;
         }
         if (delta.signum() < 0) {
-            checkRunningBalances(lot, delta, at, problems);
+            checkRunningBalances(lot, lines, delta, at, problems);
         }
     }
 
-    private static void checkCurrent(Lot lot, BigDecimal delta, List<Problem> problems) {
+    static void checkCurrent(Lot lot, List<PlannedLine> lines, BigDecimal delta, List<Problem> problems) {
         if (lot.getQuantity().add(delta).signum() < 0) {
-            problems.add(shortage(lot, delta.negate(), lot.getQuantity()));
+            problems.addAll(ShortageProblems.notEnough(lot, lines, delta.negate(), lot.getQuantity()));
         }
     }
 
@@ -89,7 +89,8 @@ public class BalanceHistory {
         }
     }
 
-    private void checkRunningBalances(Lot lot, BigDecimal delta, Instant at, List<Problem> problems) {
+    private void checkRunningBalances(Lot lot, List<PlannedLine> lines, BigDecimal delta, Instant at,
+                                      List<Problem> problems) {
         List<LedgerEntry> later = em.createQuery("SELECT e FROM LedgerEntry e WHERE e.lotId = :lot"
                         + " AND e.effectiveAt > :at ORDER BY e.effectiveAt, e.id", LedgerEntry.class)
                 .setFlushMode(FlushModeType.COMMIT)
@@ -101,24 +102,18 @@ public class BalanceHistory {
 
         BigDecimal running = balanceAt.add(delta);
         if (running.signum() < 0) {
-            problems.add(shortage(lot, delta.negate(), balanceAt));
+            problems.addAll(ShortageProblems.notEnough(lot, lines, delta.negate(), balanceAt));
             return;
         }
         for (LedgerEntry entry : later) {
             running = running.add(entry.getQuantity());
             if (running.signum() < 0) {
-                problems.add(new Problem("lines", lot.getCode(), "Removing " + Decimals.plain(delta.negate()) + " from lot "
-                        + lot.getCode() + " of " + lot.getProduct().getSku() + " on " + calendar.dateOf(at)
-                        + " would leave it at " + Decimals.plain(running) + " after " + calendar.dateOf(entry.getEffectiveAt())
-                        + " (document " + entry.getDocumentId() + ")."));
+                String laterEntry = calendar.dateOf(entry.getEffectiveAt()) + " (document " + entry.getDocumentId()
+                        + ")";
+                problems.addAll(ShortageProblems.negativeLater(lot, lines, delta.negate(),
+                        calendar.dateOf(at).toString(), running, laterEntry));
                 return;
             }
         }
-    }
-
-    private static Problem shortage(Lot lot, BigDecimal requested, BigDecimal available) {
-        return new Problem("lines", lot.getCode(), "Not enough stock in lot " + lot.getCode() + " of "
-                + lot.getProduct().getSku() + " at " + lot.getLocation().getCode() + ": requested " + Decimals.plain(requested)
-                + ", available " + Decimals.plain(available) + ".");
     }
 }

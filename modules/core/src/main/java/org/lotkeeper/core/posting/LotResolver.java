@@ -17,6 +17,7 @@ import org.lotkeeper.api.LotTarget;
 import org.lotkeeper.api.NewLot;
 import org.lotkeeper.api.Problem;
 import org.lotkeeper.api.ProposedLine;
+import org.lotkeeper.api.RequestLine;
 import org.lotkeeper.api.TypeDescriptor;
 import org.lotkeeper.core.catalog.Location;
 import org.lotkeeper.core.catalog.Product;
@@ -42,11 +43,17 @@ public class LotResolver {
      * Returns the planned lines; throws when the proposal breaks the SPI contract (reported as the
      * type's failure) or a lot rule.
      *
-     * @param namedLots ids of the lots the request lines name; a type that does not choose lots
-     *                  itself may only post to these
+     * @param requestLines the lines as the user entered them; a type that does not choose lots
+     *                     itself may only post to the lots these name
      */
-    public List<PlannedLine> resolve(TypeDescriptor type, List<ProposedLine> proposal, java.util.Set<Long> namedLots,
+    public List<PlannedLine> resolve(TypeDescriptor type, List<ProposedLine> proposal, List<RequestLine> requestLines,
                                      Instant now) {
+        java.util.Set<Long> namedLots = new java.util.HashSet<>();
+        for (RequestLine requestLine : requestLines) {
+            if (requestLine.lotId() != null) {
+                namedLots.add(requestLine.lotId());
+            }
+        }
         List<Problem> contract = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();
         List<PlannedLine> planned = new ArrayList<>();
@@ -67,8 +74,9 @@ public class LotResolver {
             };
             if (lot != null) {
                 boolean createsLot = lot.getId() == null || created.containsValue(lot);
-                planned.add(new PlannedLine(i, lot, line.quantity(), line.cost(), null, line.reasonCode(),
-                        line.note(), line.attributes(), null, createsLot));
+                planned.add(new PlannedLine(i, line.requestLine(), enteredQuantity(line, requestLines), lot,
+                        line.quantity(), line.cost(), null, line.reasonCode(), line.note(), line.attributes(), null,
+                        createsLot));
             }
         }
 
@@ -84,6 +92,16 @@ public class LotResolver {
             flushCreatedLots("lines", null, "Another posting claimed the same serial number at the same moment");
         }
         return planned;
+    }
+
+    /** Returns the quantity of the request line that {@code line} comes from, or {@code null} when there is none. */
+    private static java.math.BigDecimal enteredQuantity(ProposedLine line, List<RequestLine> requestLines) {
+        for (RequestLine requestLine : requestLines) {
+            if (requestLine.index() == line.requestLine()) {
+                return requestLine.quantity();
+            }
+        }
+        return null;
     }
 
     private static void checkShape(TypeDescriptor type, ProposedLine line, int index, List<ProposedLine> proposal,

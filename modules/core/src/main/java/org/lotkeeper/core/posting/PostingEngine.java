@@ -194,16 +194,26 @@ public class PostingEngine {
         return now;
     }
 
-    private static void checkLines(List<PlannedLine> lines, Map<Long, LotBalance> balances, boolean takesFromExpired,
-                                   LocalDate date, List<Problem> problems) {
+    /**
+     * Adds a problem for every line with more decimals than its product's unit allows, taken out
+     * of an expired lot by a type that may not, or leaving a serial lot above 1. The problems
+     * quote the quantity the user entered, not the signed ledger quantity.
+     */
+    static void checkLines(List<PlannedLine> lines, Map<Long, LotBalance> balances, boolean takesFromExpired,
+                           LocalDate date, List<Problem> problems) {
         Map<Long, BigDecimal> totals = new HashMap<>();
         for (PlannedLine line : lines) {
             Lot lot = line.lot();
-            String path = "lines[" + line.lineNo() + "]";
+            String path = line.path();
             int decimals = lot.getProduct().getDecimals();
             if (line.quantity().stripTrailingZeros().scale() > decimals) {
-                problems.add(new Problem(path + ".quantity", line.quantity().toPlainString(), "Quantity "
-                        + line.quantity().toPlainString() + " of " + lot.getProduct().getSku() + " has too many decimals: unit "
+                // A computed line (a component of a build, a stocktake difference) can have too
+                // many decimals while the entered quantity has none, so quote what is at fault.
+                BigDecimal entered = line.enteredQuantity();
+                BigDecimal quoted = entered != null && entered.stripTrailingZeros().scale() > decimals
+                        ? entered : line.quantity().abs();
+                problems.add(new Problem(path + ".quantity", quoted.toPlainString(), "Quantity "
+                        + quoted.toPlainString() + " of " + lot.getProduct().getSku() + " has too many decimals: unit "
                         + lot.getProduct().getUnit() + " allows " + decimals + (decimals == 0 ? " (whole units only)." : ".")));
             }
             if (line.isNegative() && !takesFromExpired && Expiry.isExpired(lot.getExpiry(), date)) {
@@ -226,17 +236,17 @@ public class PostingEngine {
 
     private void checkBalances(AdjustmentDocument document, List<PlannedLine> lines, Map<Long, LotBalance> balances,
                                List<Problem> problems) {
-        Map<Long, BigDecimal> deltas = new LinkedHashMap<>();
+        Map<Long, List<PlannedLine>> linesByLot = new LinkedHashMap<>();
         for (PlannedLine line : lines) {
-            deltas.merge(line.lot().getId(), line.quantity(), BigDecimal::add);
+            linesByLot.computeIfAbsent(line.lot().getId(), id -> new ArrayList<>()).add(line);
         }
         // One query per lot, on purpose: Derby compiles the statement while lot_count is still
         // nearly empty, and for an IN list of lot ids it then chose a table scan, which waited
         // for the uncommitted rows of a concurrent stocktake. The equality query uses the index.
         Instant at = document.getEffectiveAt();
-        for (Map.Entry<Long, BigDecimal> delta : deltas.entrySet()) {
-            Lot lot = balances.get(delta.getKey()).lot;
-            history.check(lot, delta.getValue(), at, document.getId(), problems);
+        for (Map.Entry<Long, List<PlannedLine>> lotLines : linesByLot.entrySet()) {
+            Lot lot = balances.get(lotLines.getKey()).lot;
+            history.check(lot, lotLines.getValue(), at, document.getId(), problems);
         }
     }
 
@@ -279,7 +289,7 @@ public class PostingEngine {
         if (line.fixedValue() != null) {
             return line.fixedValue();
         }
-        String path = "lines[" + line.lineNo() + "]";
+        String path = line.path();
         return switch (line.cost()) {
             case CostSource.Explicit explicit ->
                     line.quantity().multiply(explicit.unitCost()).setScale(LotBalance.MONEY_SCALE, RoundingMode.HALF_UP);

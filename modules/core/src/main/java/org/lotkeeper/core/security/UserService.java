@@ -1,6 +1,7 @@
 package org.lotkeeper.core.security;
 
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,7 @@ import jakarta.transaction.Transactional;
 
 import org.lotkeeper.core.audit.AuditLog;
 import org.lotkeeper.core.support.BusinessCalendar;
+import org.lotkeeper.api.Problem;
 import org.lotkeeper.core.support.BusinessException;
 import org.lotkeeper.core.support.ErrorCode;
 
@@ -174,11 +176,20 @@ public class UserService {
     }
 
     private AppUser createUnchecked(String userName, String password, Role role, String actor) {
+        // Both values are checked before rejecting, so that a form shows every problem at once.
+        List<Problem> problems = new ArrayList<>();
         if (userName == null || !userName.matches("[A-Za-z0-9._-]{1,100}")) {
-            throw BusinessException.invalid("userName", userName,
-                    "A user name has 1 to 100 letters, digits, dots, hyphens or underscores.");
+            problems.add(new Problem("userName", userName,
+                    "A user name has 1 to 100 letters, digits, dots, hyphens or underscores."));
         }
-        checkPassword(password);
+        try {
+            checkPassword(password);
+        } catch (BusinessException e) {
+            problems.addAll(e.problems());
+        }
+        if (!problems.isEmpty()) {
+            throw new BusinessException(ErrorCode.INVALID_INPUT, problems.get(0).message(), problems);
+        }
         if (find(userName).isPresent()) {
             throw new BusinessException(ErrorCode.CONFLICT, "userName", userName,
                     "User " + userName + " already exists.");

@@ -87,7 +87,7 @@ public class ImportsResource {
                     contentType, "Must be text/csv or text/plain, optionally with a charset such as UTF-8.")));
         }
         ImportKind parsedKind = ImportKind.parse(kind).orElseThrow(() -> new BusinessException(ErrorCode.NOT_FOUND,
-                "kind", kind, "Import kind " + kind + " does not exist; use locations, products, boms or opening-stock."));
+                "kind", kind, "Import kind " + kind + " does not exist; use " + ImportKind.idList() + "."));
         ImportMode parsedMode = ImportMode.parse(mode).orElseThrow(() -> BusinessException.invalid("mode", mode,
                 "Invalid mode; use dry-run, commit or commit-valid."));
         CostPolicy parsedPolicy = CostPolicy.parse(costPolicy).orElseThrow(() -> BusinessException.invalid(

@@ -1,5 +1,6 @@
 package org.lotkeeper.web.screens;
 
+import java.util.Map;
 import java.util.function.Function;
 
 import jakarta.faces.application.FacesMessage;
@@ -65,11 +66,32 @@ public final class ProblemMessages {
         faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, text, null));
     }
 
+    /**
+     * Marks an input invalid and gives it back the text the user submitted. After the model was
+     * updated an input has no submitted value, and PrimeFaces renders an invalid input without
+     * one as empty when empty strings are read as null, so the rejected text would disappear.
+     */
     private static boolean markInvalid(FacesContext faces, String clientId) {
         return faces.getViewRoot().invokeOnComponent(faces, clientId, (context, component) -> {
             if (component instanceof UIInput input) {
+                if (input.getSubmittedValue() == null) {
+                    String submitted = submittedText(context, clientId);
+                    if (submitted != null) {
+                        input.setSubmittedValue(submitted);
+                    }
+                }
                 input.setValid(false);
             }
         });
+    }
+
+    /**
+     * Returns the request parameter of an input: plain inputs send it under their client id,
+     * PrimeFaces menus, auto-completes and check boxes under the client id with {@code _input}.
+     */
+    private static String submittedText(FacesContext faces, String clientId) {
+        Map<String, String> parameters = faces.getExternalContext().getRequestParameterMap();
+        String text = parameters.get(clientId);
+        return text != null ? text : parameters.get(clientId + "_input");
     }
 }

@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.util.List;
 
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -99,6 +100,48 @@ class ApiInputIT {
         }
         assertEquals(0, BigDecimal.TEN.compareTo(api.quantity(lot)), "no bad request changed the lot");
         assertEquals(1, api.ledger(lot).size(), "no bad request wrote an entry");
+    }
+
+    @Test
+    void rejectionsQuoteEnteredQuantityAndLine() {
+        Api.Response decimals = api.post("/api/v1/adjustments", damage(Long.toString(lot), "1.5"));
+        assertEquals(422, decimals.status(), decimals.body());
+        assertEquals(List.of(new Problem("lines[0].quantity", "1.5", "Quantity 1.5 of " + sku
+                + " has too many decimals: unit pcs allows 0 (whole units only).")), problems(decimals));
+
+        Api.Response oneLine = api.post("/api/v1/adjustments", damage(Long.toString(lot), "11"));
+        assertEquals(422, oneLine.status(), oneLine.body());
+        assertEquals(List.of(new Problem("lines[0].quantity", "11", "Not enough stock in lot IN of " + sku + " at "
+                + location + ": requested 11, available 10.")), problems(oneLine));
+
+        String twoLines = "{\"type\":\"damage\",\"post\":true,\"lines\":[{\"lotId\":" + lot
+                + ",\"quantity\":1,\"fields\":{\"reason\":\"BROKEN\"}},{\"lotId\":" + lot
+                + ",\"quantity\":99999,\"fields\":{\"reason\":\"BROKEN\"}}]}";
+        Api.Response summed = api.post("/api/v1/adjustments", twoLines);
+        assertEquals(422, summed.status(), summed.body());
+        String message = "Not enough stock in lot IN of " + sku + " at " + location
+                + ": lines[0] and lines[1] together request 100000, available 10.";
+        assertEquals(List.of(new Problem("lines[0].quantity", "1", message),
+                new Problem("lines[1].quantity", "99999", message)), problems(summed));
+
+        Api.Response unknownKind = api.send(api.request("/api/v1/imports/widgets").header("Content-Type", "text/csv")
+                .POST(HttpRequest.BodyPublishers.ofString("a\n1\n")));
+        assertEquals(404, unknownKind.status(), unknownKind.body());
+        assertEquals(List.of(new Problem("kind", "widgets", "Import kind widgets does not exist; use locations, products,"
+                + " boms, opening-stock or stocktake.")), problems(unknownKind));
+
+        assertEquals(0, BigDecimal.TEN.compareTo(api.quantity(lot)), "no rejected request changed the lot");
+    }
+
+    /** A problem of a problem response, compared as a whole. */
+    record Problem(String field, String value, String message) {
+    }
+
+    private static List<Problem> problems(Api.Response response) {
+        return response.json().getJsonArray("problems").stream().map(JsonValue::asJsonObject)
+                .map(p -> new Problem(p.getString("field"), p.isNull("value") ? null : p.getString("value"),
+                        p.getString("message")))
+                .toList();
     }
 
     /** A bad request to any endpoint, the status it must get and a field its problems must name. */

@@ -1,6 +1,7 @@
 package org.lotkeeper.web.screens.adjustments;
 
 import java.io.Serializable;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -8,6 +9,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import org.lotkeeper.api.NewLot;
 import org.lotkeeper.api.Problem;
@@ -30,6 +32,7 @@ public class AdjustmentForm implements Serializable {
     private final HashMap<String, Object> fields = new HashMap<>();
     private final ArrayList<LineForm> lines = new ArrayList<>();
     private final ArrayList<Integer> rowOfLine = new ArrayList<>();
+    private AdjustmentCommand readablePart;
 
     public AdjustmentForm(String typeId) {
         this.typeId = typeId;
@@ -64,40 +67,84 @@ public class AdjustmentForm implements Serializable {
     }
 
     /**
+     * Returns the command of the rows whose numbers could be read, when the last
+     * {@link #toCommand()} rejected other rows only for numbers it could not read; else {@code null}.
+     */
+    AdjustmentCommand readablePart() {
+        return readablePart;
+    }
+
+    /**
      * Returns the command for the entered values.
      *
      * @throws BusinessException with one problem per input that cannot be read, such as a new
-     *                           lot without a location or a date that is not a date
+     *                           lot without a location, a date that is not a date or a quantity
+     *                           that is not a number
      */
     public AdjustmentCommand toCommand() {
         List<Problem> problems = new ArrayList<>();
         LocalDate date = date("effectiveDate", effectiveDate, problems);
         List<RequestLine> requestLines = new ArrayList<>();
+        List<Problem> unreadableNumbers = new ArrayList<>();
         rowOfLine.clear();
+        readablePart = null;
         for (int row = 0; row < lines.size(); row++) {
             LineForm line = lines.get(row);
             if (line.isBlank()) {
                 continue;
             }
+            // A row with a number that cannot be read is left out, so that the other rows can
+            // still be checked. Its problems name the table row, because it has no request line.
+            int unreadableBefore = unreadableNumbers.size();
+            Long lotId = number(row, "lotId", line.getLotId(), Long::valueOf, "Enter a lot id, a whole number.",
+                    unreadableNumbers);
+            BigDecimal quantity = number(row, "quantity", line.getQuantity(), BigDecimal::new,
+                    "Enter the quantity as a number, such as 5 or 2.5.", unreadableNumbers);
+            BigDecimal unitCost = number(row, "unitCost", line.getUnitCost(), BigDecimal::new,
+                    "Enter the unit cost as a number, such as 2.50.", unreadableNumbers);
+            if (unreadableNumbers.size() > unreadableBefore) {
+                continue;
+            }
             int index = requestLines.size();
             rowOfLine.add(row);
-            requestLines.add(new RequestLine(index, line.getLotId(), newLot(line, "lines[" + index + "]", problems),
-                    line.getQuantity(), line.getUnitCost(), texts(line.getFields())));
+            requestLines.add(new RequestLine(index, lotId, newLot(line, lotId, "lines[" + index + "]", problems),
+                    quantity, unitCost, texts(line.getFields())));
         }
+        if (problems.isEmpty() && !unreadableNumbers.isEmpty() && !requestLines.isEmpty()) {
+            readablePart = new AdjustmentCommand(typeId, date, texts(fields), requestLines);
+        }
+        problems.addAll(unreadableNumbers);
         if (!problems.isEmpty()) {
             throw new BusinessException(ErrorCode.INVALID_INPUT, problems.get(0).message(), problems);
         }
         return new AdjustmentCommand(typeId, date, texts(fields), requestLines);
     }
 
-    private static NewLot newLot(LineForm line, String path, List<Problem> problems) {
+    /**
+     * Reads a number typed in a row, or adds a problem on {@link FormIds#rowPath} and returns
+     * {@code null} when the text is no number.
+     */
+    private static <T> T number(int row, String input, String text, Function<String, T> parser, String message,
+                                List<Problem> problems) {
+        if (LineForm.isBlank(text)) {
+            return null;
+        }
+        try {
+            return parser.apply(text.strip());
+        } catch (NumberFormatException e) {
+            problems.add(new Problem(FormIds.rowPath(row, input), text, message));
+            return null;
+        }
+    }
+
+    private static NewLot newLot(LineForm line, Long lotId, String path, List<Problem> problems) {
         boolean described = !LineForm.isBlank(line.getNewLotProduct()) || !LineForm.isBlank(line.getNewLotCode())
                 || !LineForm.isBlank(line.getNewLotLocation()) || !LineForm.isBlank(line.getNewLotExpiry());
         if (!described) {
             return null;
         }
-        if (line.getLotId() != null) {
-            problems.add(new Problem(path + ".lotId", line.getLotId().toString(),
+        if (lotId != null) {
+            problems.add(new Problem(path + ".lotId", lotId.toString(),
                     "Give either an existing lot id or a new lot, not both."));
         }
         if (LineForm.isBlank(line.getNewLotProduct())) {

@@ -16,6 +16,7 @@ final class FormIds {
     static final String LINE_FIELD_PREFIX = "lf_";
 
     private static final Pattern LINE_PATH = Pattern.compile("lines\\[(\\d+)](?:\\.(.+))?");
+    private static final Pattern ROW_PATH = Pattern.compile("rows\\[(\\d+)]\\.(.+)");
 
     private FormIds() {
     }
@@ -37,6 +38,11 @@ final class FormIds {
         if (path.startsWith("fields.")) {
             return FORM + ":" + DOCUMENT_FIELD_PREFIX + path.substring("fields.".length());
         }
+        Matcher row = ROW_PATH.matcher(path);
+        if (row.matches()) {
+            String input = inputOf(row.group(2));
+            return input == null ? null : FORM + ":" + LINES_TABLE + ":" + row.group(1) + ":" + input;
+        }
         Matcher line = LINE_PATH.matcher(path);
         if (!line.matches()) {
             return null;
@@ -47,6 +53,14 @@ final class FormIds {
         }
         String input = inputOf(line.group(2));
         return input == null ? null : FORM + ":" + LINES_TABLE + ":" + rowOfLine.get(index) + ":" + input;
+    }
+
+    /**
+     * Returns the path of an input in a table row, such as {@code rows[2].quantity}, for a row
+     * that is not sent as a request line because one of its values cannot be read.
+     */
+    static String rowPath(int row, String input) {
+        return "rows[" + row + "]." + input;
     }
 
     private static String inputOf(String rest) {

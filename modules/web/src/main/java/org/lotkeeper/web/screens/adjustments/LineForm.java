@@ -1,7 +1,6 @@
 package org.lotkeeper.web.screens.adjustments;
 
 import java.io.Serializable;
-import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -13,19 +12,19 @@ public class LineForm implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
-    private Long lotId;
+    private String lotId;
     private String newLotProduct;
     private String newLotCode;
     private String newLotLocation;
     private String newLotExpiry;
-    private BigDecimal quantity;
-    private BigDecimal unitCost;
+    private String quantity;
+    private String unitCost;
     private final HashMap<String, Object> fields = new HashMap<>();
 
     /** Returns whether nothing was entered in this row, so it is left out of the request. */
     public boolean isBlank() {
-        return lotId == null && isBlank(newLotProduct) && isBlank(newLotCode) && isBlank(newLotLocation)
-                && isBlank(newLotExpiry) && quantity == null && unitCost == null
+        return isBlank(lotId) && isBlank(newLotProduct) && isBlank(newLotCode) && isBlank(newLotLocation)
+                && isBlank(newLotExpiry) && isBlank(quantity) && isBlank(unitCost)
                 && fields.values().stream().allMatch(value -> value == null || isBlank(value.toString()));
     }
 
@@ -33,11 +32,12 @@ public class LineForm implements Serializable {
         return text == null || text.isBlank();
     }
 
-    public Long getLotId() {
+    /** Returns the lot id as typed; {@link AdjustmentForm} reads it as a number. */
+    public String getLotId() {
         return lotId;
     }
 
-    public void setLotId(Long lotId) {
+    public void setLotId(String lotId) {
         this.lotId = lotId;
     }
 
@@ -74,19 +74,20 @@ public class LineForm implements Serializable {
         this.newLotExpiry = newLotExpiry;
     }
 
-    public BigDecimal getQuantity() {
+    /** Returns the quantity as typed, kept as text so that a value that is no number stays in its input. */
+    public String getQuantity() {
         return quantity;
     }
 
-    public void setQuantity(BigDecimal quantity) {
+    public void setQuantity(String quantity) {
         this.quantity = quantity;
     }
 
-    public BigDecimal getUnitCost() {
+    public String getUnitCost() {
         return unitCost;
     }
 
-    public void setUnitCost(BigDecimal unitCost) {
+    public void setUnitCost(String unitCost) {
         this.unitCost = unitCost;
     }
 

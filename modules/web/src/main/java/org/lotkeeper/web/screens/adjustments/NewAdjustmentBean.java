@@ -160,7 +160,7 @@ public class NewAdjustmentBean implements Serializable {
             AdjustmentCommand command = form.toCommand();
             preview = rows(adjustments.preview(command));
         } catch (BusinessException e) {
-            ProblemMessages.show(e, path -> FormIds.clientIdOf(path, form.rowOfLine()));
+            showWithOtherLines(e);
         }
     }
 
@@ -173,9 +173,27 @@ public class NewAdjustmentBean implements Serializable {
             ProblemMessages.infoAfterRedirect(outcomeText(submission));
             return "/adjustment?faces-redirect=true&id=" + id;
         } catch (BusinessException e) {
-            ProblemMessages.show(e, path -> FormIds.clientIdOf(path, form.rowOfLine()));
+            showWithOtherLines(e);
             return null;
         }
+    }
+
+    /**
+     * Shows the problems of a rejection. When numbers in some rows could not be read, the other
+     * rows are checked as well, without posting, so that the user sees every problem at once.
+     */
+    private void showWithOtherLines(BusinessException rejection) {
+        List<org.lotkeeper.api.Problem> problems = new ArrayList<>(rejection.problems());
+        AdjustmentCommand readable = form.readablePart();
+        if (readable != null) {
+            try {
+                adjustments.preview(readable);
+            } catch (BusinessException rules) {
+                problems.addAll(rules.problems());
+            }
+        }
+        ProblemMessages.show(new BusinessException(rejection.code(), rejection.getMessage(), problems),
+                path -> FormIds.clientIdOf(path, form.rowOfLine()));
     }
 
     private Submission submitOnce(AdjustmentCommand command) {

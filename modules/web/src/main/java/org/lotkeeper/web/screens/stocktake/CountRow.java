@@ -20,7 +20,7 @@ public class CountRow implements Serializable {
     private final String unit;
     private final BigDecimal snapshot;
     private final BigDecimal counted;
-    private BigDecimal newCount;
+    private String newCount;
     private Resolution resolution;
 
     /**
@@ -62,12 +62,15 @@ public class CountRow implements Serializable {
         return counted;
     }
 
-    /** Returns the count being entered now; it is added to the earlier counts of the lot. */
-    public BigDecimal getNewCount() {
+    /**
+     * Returns the count being entered now, as typed; it is added to the earlier counts of the
+     * lot. It is kept as text so that a value that is no number stays in its input.
+     */
+    public String getNewCount() {
         return newCount;
     }
 
-    public void setNewCount(BigDecimal newCount) {
+    public void setNewCount(String newCount) {
         this.newCount = newCount;
     }
 

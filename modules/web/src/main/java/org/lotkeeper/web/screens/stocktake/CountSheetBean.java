@@ -1,11 +1,13 @@
 package org.lotkeeper.web.screens.stocktake;
 
 import java.io.Serializable;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -65,19 +67,32 @@ public class CountSheetBean implements Serializable {
         }
     }
 
-    /** Records every count entered in this round and clears the inputs. */
+    /**
+     * Records every count entered in this round and clears the inputs of the saved ones. A count
+     * that is no number or breaks a rule stays in its input with its message, and the other rows
+     * are saved all the same.
+     */
     public void saveCounts() {
         int saved = 0;
         for (int row = 0; row < rows.size(); row++) {
             CountRow line = rows.get(row);
-            if (line.getNewCount() == null) {
+            String text = line.getNewCount();
+            if (text == null || text.isBlank()) {
+                continue;
+            }
+            String input = clientId(row, "newCount");
+            BigDecimal count;
+            try {
+                count = new BigDecimal(text.strip());
+            } catch (NumberFormatException e) {
+                ProblemMessages.error(input, "Enter the count as a number, such as 12 or 2.5.");
+                FacesContext.getCurrentInstance().validationFailed();
                 continue;
             }
             try {
-                countSheets.count(id, line.getLotId(), line.getNewCount(), null);
+                countSheets.count(id, line.getLotId(), count, null);
                 saved++;
             } catch (BusinessException e) {
-                String input = clientId(row, "newCount");
                 ProblemMessages.show(e, field -> input);
             }
         }

@@ -213,7 +213,10 @@ class ScreensIT {
         browser.type("adjustment:lines:0:quantity", "6");
         browser.type("adjustment:lines:0:lf_reason", "BROKEN");
         browser.click("adjustment:post");
-        assertTrue(browser.text("adjustment:messages").contains("Not enough stock"), browser.text("adjustment:messages"));
+        assertEquals("Not enough stock in lot BAD of " + sku + " at " + location + ": requested 6, available 5.",
+                cellOf("adjustment:lines:0:quantity").strip(), "the shortage names the line, so it sits at its quantity");
+        assertEquals("6", browser.element("adjustment:lines:0:quantity").getDomProperty("value"),
+                "the rejected quantity stays as typed");
         assertEquals(1, api.ledger(lot).size(), "rejected posts wrote nothing");
     }
 
