@@ -131,6 +131,14 @@ public class NewAdjustmentBean implements Serializable {
         return reasonCodes;
     }
 
+    /**
+     * Returns the codes a reason field offers: those an admin configured, or else the defaults the
+     * type declares on the field. Empty when neither exists, and the form then shows a text input.
+     */
+    public List<String> reasonCodesFor(FieldDescriptor field) {
+        return reasonCodes.isEmpty() ? field.choices() : reasonCodes;
+    }
+
     /** Returns whether lines may add stock, so the form has a unit cost column. */
     public boolean isPositiveLines() {
         return type != null && type.allows(LineSign.POSITIVE);

@@ -133,7 +133,7 @@ class FormsIT {
 
         browser.type("adjustment:lines:0:lotId", Long.toString(lot));
         browser.type("adjustment:lines:0:quantity", "-5");
-        browser.type("adjustment:lines:0:lf_reason", "BROKEN");
+        browser.pick("adjustment:lines:0:lf_reason", "BROKEN");
         browser.click("adjustment:post");
         assertEquals("-5", valueOf("adjustment:lines:0:quantity"), "the rejected quantity stays as typed");
         assertEquals("Enter the quantity to write off as a positive number.", messageNextTo("adjustment:lines:0:quantity"));
@@ -158,10 +158,10 @@ class FormsIT {
 
         browser.type("adjustment:lines:0:lotId", Long.toString(lot));
         browser.type("adjustment:lines:0:quantity", "abc");
-        browser.type("adjustment:lines:0:lf_reason", "BROKEN");
+        browser.pick("adjustment:lines:0:lf_reason", "BROKEN");
         browser.type("adjustment:lines:1:lotId", Long.toString(lot));
         browser.type("adjustment:lines:1:quantity", "-5");
-        browser.type("adjustment:lines:1:lf_reason", "BROKEN");
+        browser.pick("adjustment:lines:1:lf_reason", "BROKEN");
         browser.click("adjustment:post");
 
         assertEquals("abc", valueOf("adjustment:lines:0:quantity"), "the unreadable quantity stays as typed");

@@ -131,7 +131,7 @@ class ScreensIT {
         browser.screenshot("new-adjustment");
         browser.type("adjustment:lines:0:lotId", Long.toString(lot));
         browser.type("adjustment:lines:0:quantity", "3");
-        browser.type("adjustment:lines:0:lf_reason", "BROKEN");
+        browser.pick("adjustment:lines:0:lf_reason", "BROKEN");
         browser.type("adjustment:lines:0:lf_note", "Dropped <b>pallet</b>");
         browser.click("adjustment:preview");
         assertEquals("7", cell("adjustment:previewTable", "quantity-after"), "preview: quantity after the write-off");
@@ -198,12 +198,11 @@ class ScreensIT {
         browser.open("newAdjustment.xhtml?type=damage");
         browser.type("adjustment:lines:0:lotId", Long.toString(lot));
         browser.type("adjustment:lines:0:quantity", "-1");
-        browser.type("adjustment:lines:0:lf_reason", "NOPE");
         browser.click("adjustment:post");
 
         assertTrue(cellOf("adjustment:lines:0:quantity").contains("Enter the quantity to write off as a positive number."),
                 "quantity cell: " + cellOf("adjustment:lines:0:quantity"));
-        assertTrue(cellOf("adjustment:lines:0:lf_reason").contains("Unknown reason code"),
+        assertTrue(cellOf("adjustment:lines:0:lf_reason").contains("A reason code is required"),
                 "reason cell: " + cellOf("adjustment:lines:0:lf_reason"));
         assertTrue(browser.element("adjustment:lines:0:quantity").getAttribute("class").contains("ui-state-error"),
                 "the quantity input is marked invalid");
@@ -211,7 +210,7 @@ class ScreensIT {
         browser.screenshot("new-adjustment-rejected");
 
         browser.type("adjustment:lines:0:quantity", "6");
-        browser.type("adjustment:lines:0:lf_reason", "BROKEN");
+        browser.pick("adjustment:lines:0:lf_reason", "BROKEN");
         browser.click("adjustment:post");
         assertEquals("Not enough stock in lot BAD of " + sku + " at " + location + ": requested 6, available 5.",
                 cellOf("adjustment:lines:0:quantity").strip(), "the shortage names the line, so it sits at its quantity");
@@ -345,11 +344,14 @@ class ScreensIT {
 
         browser.open("newAdjustment.xhtml?type=damage");
         browser.type("adjustment:lines:0:lotId", Long.toString(lot));
-        browser.type("adjustment:lines:0:quantity", "1");
-        browser.type("adjustment:lines:0:lf_reason", "<script>window.injected=3</script>");
+        browser.type("adjustment:lines:0:quantity", "<script>window.injected=3</script>");
+        browser.pick("adjustment:lines:0:lf_reason", "BROKEN");
         browser.click("adjustment:preview");
-        assertTrue(cellOf("adjustment:lines:0:lf_reason").contains("Unknown reason code"),
-                "the markup reason is rejected: " + cellOf("adjustment:lines:0:lf_reason"));
+        assertTrue(cellOf("adjustment:lines:0:quantity").contains("Enter the quantity as a number"),
+                "the markup quantity is rejected: " + cellOf("adjustment:lines:0:quantity"));
+        assertEquals("<script>window.injected=3</script>",
+                browser.element("adjustment:lines:0:quantity").getDomProperty("value"),
+                "the rejected markup stays in its input, as text");
         assertMarkupInert("new adjustment");
     }
 

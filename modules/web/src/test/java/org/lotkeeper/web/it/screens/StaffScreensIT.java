@@ -352,7 +352,7 @@ class StaffScreensIT {
         browser.open("newAdjustment.xhtml?type=damage");
         browser.type("adjustment:lines:0:lotId", Long.toString(bolts));
         browser.type("adjustment:lines:0:quantity", "4");
-        browser.type("adjustment:lines:0:lf_reason", "BROKEN");
+        browser.pick("adjustment:lines:0:lf_reason", "BROKEN");
         browser.click("adjustment:preview");
         shoot(folder, "new-adjustment");
         browser.open("stocktake.xhtml");
