@@ -38,7 +38,7 @@ public final class NetworkNamespace implements AutoCloseable {
 
     /**
      * Creates a namespace named {@code lk-<purpose>-<random>} with its loopback interface up. The
-     * purpose, such as {@code cluster}, tells an operator who finds a leftover namespace what made it.
+     * purpose, such as {@code cluster}, shows an operator which program left a namespace behind.
      */
     public static NetworkNamespace create(String purpose) throws IOException, InterruptedException {
         String name = "lk-" + purpose + "-" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());

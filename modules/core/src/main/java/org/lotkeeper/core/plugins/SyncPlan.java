@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * What a server changes to bring the jars it loaded in line with the {@code plugin_jar} table:
- * the jars to unload first, then the jars to load. A jar whose file name stays but whose content
+ * The changes that bring a server's loaded jars in line with the {@code plugin_jar} table: the
+ * jars to unload first, then the jars to load. A jar whose file name stays but whose content
  * changed is in both lists, so its old types are gone before the new ones load.
  *
  * @param unload loaded jars that the table no longer lists, by file name

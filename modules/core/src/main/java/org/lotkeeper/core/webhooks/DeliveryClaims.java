@@ -24,8 +24,8 @@ import java.util.logging.Logger;
  * <p>Every method runs on the caller's connection in the caller's transaction, which must be
  * READ COMMITTED or stricter and must end right after the call: the UPDATE's row lock makes a
  * competing claim of the same row wait until that commit and then find the claim live. Claims lock
- * single rows of {@code webhook_delivery} by primary key and read {@code webhook}, two tables that
- * postings do not lock, so claims and postings never wait for each other.
+ * single rows of {@code webhook_delivery} by primary key and read {@code webhook}. Postings lock
+ * neither table, so claims and postings do not wait for each other.
  * Times are those of the calling server's clock, so the servers' clocks must agree to well within
  * {@link WebhookSettings#LEASE_MARGIN}.
  */

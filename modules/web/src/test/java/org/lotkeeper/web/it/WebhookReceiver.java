@@ -22,13 +22,13 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 
 /**
- * A webhook receiver on the host's loopback address that records every request and answers
- * with a status the test chooses. It can also hold requests without answering, to keep an
- * attempt running while the test kills the server that sends it.
+ * A webhook receiver on the host's loopback address that records every request and responds
+ * with a status the test chooses. It can also keep requests waiting without a response, so that
+ * an attempt stays running while the test kills the server that sends it.
  */
 final class WebhookReceiver implements AutoCloseable {
 
-    /** One request as it arrived, with the status it was answered with (0 while held). */
+    /** One request as it arrived, with the status of its response (0 while it waits). */
     record Request(String eventId, long documentId, int answered, Instant arrivedAt) {
     }
 
@@ -51,7 +51,7 @@ final class WebhookReceiver implements AutoCloseable {
         return server.getAddress().getPort();
     }
 
-    /** Answers every later request with {@code status}. */
+    /** Responds to every later request with {@code status}. */
     void answer(int status) {
         this.status = status;
     }

@@ -30,9 +30,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * screenshots under {@code target/screenshots}.
  *
  * <p>Every step waits for a condition of the page, never for a fixed time. A click waits until
- * the ajax request it started has updated the page, typing waits for a table filter that the
- * keys start, and a click on an option of a menu or on a button of a confirmation dialog waits
- * until the menu or dialog has finished opening. Some waits read internals of the PrimeFaces 15
+ * the ajax request it started has updated the page. Typing waits for the table filter request
+ * that the keys start. A click on a menu option or on a confirmation dialog's button waits until
+ * the menu or dialog has finished opening. Some waits read internals of the PrimeFaces 15
  * client code, and their Javadoc names them.
  */
 final class Browser implements AutoCloseable {
@@ -159,8 +159,8 @@ final class Browser implements AutoCloseable {
 
     /**
      * Clicks a button that submits the whole page, not an ajax request, and waits until the
-     * browser has replaced the page with the answer. The old page stays complete until the answer
-     * arrives, so waiting for its ajax queue alone would let the next step read the old page.
+     * browser has replaced the page with the response. The old page stays complete until the
+     * response arrives, so waiting for its ajax queue alone would let the next step read it.
      */
     void submit(String id) {
         WebElement page = driver.findElement(By.tagName("html"));

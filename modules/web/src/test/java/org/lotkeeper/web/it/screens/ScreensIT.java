@@ -80,8 +80,8 @@ class ScreensIT {
         assertEquals("rejected", failed.getString("outcome"), failed.toString());
         assertFalse(failed.getString("remoteAddress").isEmpty(), "with the address it came from");
 
-        // A browser fetches files such as the icon on its own while the login page shows; the
-        // sign-in must still return to the page the user asked for.
+        // A browser fetches files such as the icon on its own while the login page shows. The
+        // sign-in must still return to the page the user requested.
         browser.open("favicon.ico");
         assertTrue(browser.currentUrl().contains("login.xhtml"), "signed out, the icon is behind the login too");
         browser.signIn("admin", Api.ADMIN_PASSWORD);
