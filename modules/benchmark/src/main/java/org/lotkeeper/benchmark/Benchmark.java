@@ -419,16 +419,9 @@ public final class Benchmark {
 
     /** Checks balances, acknowledged documents and the server's ledger verification. */
     private void verify(HttpWorkloads http, Map<Long, BigDecimal> before) {
-        Map<Long, BigDecimal> after = http.quantities(trackedLots);
-        int lostUpdates = 0;
-        for (long lot : trackedLots) {
-            BigDecimal expected = before.get(lot).add(BigDecimal.valueOf(http.expectedDeltas().getOrDefault(lot, 0L)));
-            if (expected.compareTo(after.get(lot)) != 0) {
-                lostUpdates++;
-                failures.add("lot " + lot + ": quantity " + after.get(lot) + ", expected " + expected);
-            }
-        }
-        report.target("2 lost updates", lostUpdates, 0, false, "lots whose final quantity differs from the"
+        List<String> lost = http.lostUpdates(before, trackedLots);
+        failures.addAll(lost);
+        report.target("2 lost updates", lost.size(), 0, false, "lots whose final quantity differs from the"
                 + " acknowledged documents, over " + trackedLots.size() + " lots");
 
         List<String> missing = http.missingDocuments();

@@ -238,15 +238,8 @@ final class ClusterBenchmark {
     }
 
     private void verify(HttpWorkloads http, Map<Long, BigDecimal> before, String system) {
-        Map<Long, BigDecimal> after = http.quantities(trackedLots);
-        int lostUpdates = 0;
-        for (long lot : trackedLots) {
-            BigDecimal expected = before.get(lot).add(BigDecimal.valueOf(http.expectedDeltas().getOrDefault(lot, 0L)));
-            if (expected.compareTo(after.get(lot)) != 0) {
-                lostUpdates++;
-                failures.add(system + ": lot " + lot + " has quantity " + after.get(lot) + ", expected " + expected);
-            }
-        }
+        List<String> lost = http.lostUpdates(before, trackedLots);
+        lost.forEach(problem -> failures.add(system + ": " + problem));
         List<String> missing = http.missingDocuments();
         missing.forEach(problem -> failures.add(system + ": " + problem));
         JsonObject verification = http.verification();
@@ -255,7 +248,7 @@ final class ClusterBenchmark {
                     + HttpWorkloads.abbreviate(verification.toString()));
         }
         String summary = http.acknowledged().size() + " acknowledged documents, " + missing.size()
-                + " missing or incomplete, " + lostUpdates + " lost updates over " + trackedLots.size()
+                + " missing or incomplete, " + lost.size() + " lost updates over " + trackedLots.size()
                 + " lots, ledger verification consistent " + verification.getBoolean("consistent") + " ("
                 + verification.getJsonNumber("lots") + " lots, " + verification.getJsonNumber("entries") + " entries)";
         System.out.println("Checked " + system + ": " + summary);

@@ -3,6 +3,7 @@ package org.lotkeeper.benchmark;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -78,11 +79,6 @@ final class HttpWorkloads {
     /** Documents acknowledged with 201 so far, by id, with their number of ledger entries. */
     Map<Long, Integer> acknowledged() {
         return acknowledged;
-    }
-
-    /** Net quantity that acknowledged documents added to each lot so far. */
-    Map<Long, Long> expectedDeltas() {
-        return expectedDeltas;
     }
 
     /** Posts the documents one after another over HTTP, timing all but the first {@code warmup}. */
@@ -378,6 +374,23 @@ final class HttpWorkloads {
             quantities.put(lotId, lot(lotId).getJsonNumber("quantity").bigDecimalValue());
         }
         return quantities;
+    }
+
+    /**
+     * Reads the lots' quantities again and returns a description of every lot whose quantity is not
+     * its quantity {@code before} plus the acknowledged documents' changes: a lost update. The list
+     * is empty when none was lost.
+     */
+    List<String> lostUpdates(Map<Long, BigDecimal> before, Collection<Long> lotIds) {
+        Map<Long, BigDecimal> after = quantities(lotIds);
+        List<String> lost = new ArrayList<>();
+        for (long lot : lotIds) {
+            BigDecimal expected = before.get(lot).add(BigDecimal.valueOf(expectedDeltas.getOrDefault(lot, 0L)));
+            if (expected.compareTo(after.get(lot)) != 0) {
+                lost.add("lot " + lot + ": quantity " + after.get(lot) + ", expected " + expected);
+            }
+        }
+        return lost;
     }
 
     /**
